@@ -1,0 +1,2 @@
+package org.jfits.bench;
+final class Placeholder {}

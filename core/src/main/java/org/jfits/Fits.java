@@ -1,0 +1,94 @@
+package org.jfits;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.jfits.io.Inputs;
+import org.jfits.io.RandomAccessInput;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Entry points: open a FITS file, or read one image in one call.
+ *
+ * <pre>{@code
+ * try (FitsFile fits = Fits.open("image.fits")) {
+ *   System.out.println(fits.info());
+ *   double exptime = fits.hdu(0).header().getDouble("EXPTIME");
+ *   INDArray pixels = fits.hdu("SCI").image().read();
+ * }
+ * }</pre>
+ */
+public final class Fits {
+  private Fits() {}
+
+  /**
+   * Opens a FITS file (plain or gzip-compressed) and reads its primary header. Other headers are
+   * read as they are asked for; data only when read.
+   *
+   * @throws FitsFormatException if the file is not FITS
+   * @throws FitsIOException if it cannot be opened
+   */
+  public static FitsFile open(Path path) {
+    ErrorContext context = ErrorContext.file(path.toString());
+    if (!Files.exists(path)) {
+      throw new FitsIOException(context, "cannot open", new NoSuchFileException(path.toString(), null, "no such file"));
+    }
+    RandomAccessInput input;
+    try {
+      input = Inputs.open(path);
+    } catch (IOException e) {
+      throw new FitsIOException(context, "cannot open", e);
+    }
+    try {
+      return new FitsFile(input);
+    } catch (IOException e) {
+      closeQuietly(input, e);
+      throw new FitsIOException(context, "cannot read", e);
+    } catch (RuntimeException e) {
+      closeQuietly(input, e);
+      throw e;
+    }
+  }
+
+  /** Opens a FITS file given as a path string. */
+  public static FitsFile open(String path) {
+    return open(Path.of(path));
+  }
+
+  /**
+   * Reads the image of one HDU and closes the file, as astropy's {@code fits.getdata(path, ext)}.
+   *
+   * @param hdu the HDU index
+   */
+  public static INDArray read(Path path, int hdu) {
+    try (FitsFile fits = open(path)) {
+      return fits.hdu(hdu).image().read();
+    }
+  }
+
+  /**
+   * Reads the first HDU that holds image data and closes the file, as astropy's
+   * {@code fits.getdata(path)}: the primary image, or the first extension image when the primary
+   * HDU has no data.
+   */
+  public static INDArray read(Path path) {
+    try (FitsFile fits = open(path)) {
+      for (Hdu hdu : fits) {
+        if (hdu.type().isImage() && hdu.hasData()) {
+          return hdu.image().read();
+        }
+      }
+      throw new FitsUnsupportedException(fits.context(), "no HDU holds image data");
+    }
+  }
+
+  private static void closeQuietly(RandomAccessInput input, Exception failure) {
+    try {
+      input.close();
+    } catch (IOException e) {
+      failure.addSuppressed(new UncheckedIOException(e));
+    }
+  }
+}

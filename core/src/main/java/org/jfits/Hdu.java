@@ -1,0 +1,131 @@
+package org.jfits;
+
+import java.util.Arrays;
+import org.jfits.header.Header;
+import org.jfits.image.ImageReader;
+
+/**
+ * One header-data unit of an open {@link FitsFile}: its header, its kind and the geometry of its
+ * data, known without reading the data. Data is read through {@link #image()} (and, for tables, the
+ * table readers), only when asked for.
+ *
+ * <p>Axis order: {@link #axes()} is in FITS order (NAXIS1 first, the fastest-varying axis), as in the
+ * header; {@link #shape()} is reversed, as numpy and ND4J ('c' order) index, so an image of
+ * {@code NAXIS1 = 300, NAXIS2 = 200} has shape {@code [200, 300]}.
+ */
+public final class Hdu {
+  private final FitsFile file;
+  private final int index;
+  private final Header header;
+  private final HduType type;
+  private final HduLayout layout;
+
+  Hdu(FitsFile file, int index, Header header, HduType type, HduLayout layout) {
+    this.file = file;
+    this.index = index;
+    this.header = header;
+    this.type = type;
+    this.layout = layout;
+  }
+
+  /** The file this HDU belongs to. */
+  public FitsFile file() {
+    return file;
+  }
+
+  /** The position of this HDU in the file; 0 is the primary HDU. */
+  public int index() {
+    return index;
+  }
+
+  /** The header, parsed in full. */
+  public Header header() {
+    return header;
+  }
+
+  /** The kind of HDU. */
+  public HduType type() {
+    return type;
+  }
+
+  /** EXTNAME, or {@code PRIMARY} for the primary HDU without one, or "" for an unnamed extension. */
+  public String name() {
+    String fallback = index == 0 ? "PRIMARY" : "";
+    return header.getString("EXTNAME", fallback).strip();
+  }
+
+  /** EXTVER, 1 when absent. */
+  public int version() {
+    return header.getInt("EXTVER", 1);
+  }
+
+  /** BITPIX as stored: 8, 16, 32, 64, -32 or -64. */
+  public int bitpix() {
+    return layout.bitpix();
+  }
+
+  /** NAXIS1..NAXISn in FITS order (fastest axis first). Empty when NAXIS = 0. */
+  public long[] axes() {
+    return layout.axes().clone();
+  }
+
+  /** The axes reversed, as numpy and ND4J index the data: {@code [NAXISn, ..., NAXIS1]}. */
+  public long[] shape() {
+    long[] axes = layout.axes();
+    long[] shape = new long[axes.length];
+    for (int i = 0; i < axes.length; i++) {
+      shape[i] = axes[axes.length - 1 - i];
+    }
+    return shape;
+  }
+
+  /** PCOUNT: the size of the heap of a binary table, or the parameters per group. */
+  public long pcount() {
+    return layout.pcount();
+  }
+
+  /** GCOUNT: the number of groups (1 except for random groups). */
+  public long gcount() {
+    return layout.gcount();
+  }
+
+  /** True if the HDU has a data section of at least one byte. */
+  public boolean hasData() {
+    return layout.dataSize() > 0;
+  }
+
+  /** The byte offset of the header's first card in the file. */
+  public long headerOffset() {
+    return layout.headerOffset();
+  }
+
+  /** The byte offset of the first data byte in the file. */
+  public long dataOffset() {
+    return layout.dataOffset();
+  }
+
+  /** The size of the data in bytes, without the padding to a 2880-byte block. */
+  public long dataSize() {
+    return layout.dataSize();
+  }
+
+  /**
+   * The image reader for this HDU: {@code hdu.image().read()} for the whole image,
+   * {@code read(start, shape)} for a section, {@code raw()} for stored values.
+   *
+   * @throws FitsUnsupportedException if this HDU does not hold an uncompressed image
+   */
+  public ImageReader image() {
+    return ImageReader.of(this);
+  }
+
+  /** An error context pointing at this HDU, for readers that report problems with it. */
+  public ErrorContext context() {
+    return file.context().withHdu(index, name());
+  }
+
+  @Override
+  public String toString() {
+    return "HDU " + index + " " + type.astropyName() + " " + name() + " " + Arrays.toString(shape());
+  }
+}

@@ -1,0 +1,197 @@
+package org.jfits.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfits.Fits;
+import org.jfits.FitsException;
+import org.jfits.FitsFile;
+import org.jfits.Hdu;
+
+/**
+ * The {@code jfits} command: {@code info}, {@code header} and {@code export}.
+ *
+ * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
+ * keyword or offset), 2 a usage error. {@code info} and {@code header} never load the native array
+ * library, so they answer quickly.
+ */
+public final class Main {
+  static final int OK = 0;
+  static final int BAD_FILE = 1;
+  static final int USAGE = 2;
+
+  private static final String USAGE_TEXT = String.join("\n",
+      "usage: jfits <command> [options]",
+      "",
+      "commands:",
+      "  info FILE...                          list the HDUs of each file, as astropy's fits.info()",
+      "  header FILE [--hdu N|NAME]            print the header cards of one HDU (default: 0)",
+      "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
+      "                                        write an image HDU as a NumPy .npy file; --raw keeps",
+      "                                        stored values (no BSCALE/BZERO/BLANK)",
+      "",
+      "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(new Main(System.out, System.err).run(args));
+  }
+
+  /** Runs the command line and returns the exit status. */
+  int run(String[] args) {
+    try {
+      if (args.length == 0 || isHelp(args[0])) {
+        (args.length == 0 ? err : out).println(USAGE_TEXT);
+        return args.length == 0 ? USAGE : OK;
+      }
+      Options options = Options.parse(args);
+      switch (args[0]) {
+        case "info":
+          return info(options);
+        case "header":
+          return header(options);
+        case "export":
+          return export(options);
+        default:
+          throw new UsageException("unknown command '" + args[0] + "'");
+      }
+    } catch (UsageException e) {
+      err.println("jfits: " + e.getMessage());
+      err.println("run 'jfits --help' for usage");
+      return USAGE;
+    } catch (FitsException e) {
+      err.println("jfits: " + e.getMessage());
+      return BAD_FILE;
+    } catch (IOException e) {
+      err.println("jfits: " + e.getMessage());
+      return BAD_FILE;
+    }
+  }
+
+  private static boolean isHelp(String arg) {
+    return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+  }
+
+  private int info(Options options) {
+    if (options.files.isEmpty()) {
+      throw new UsageException("info needs at least one FILE");
+    }
+    for (String file : options.files) {
+      try (FitsFile fits = Fits.open(file)) {
+        out.print(fits.info());
+      }
+    }
+    return OK;
+  }
+
+  private int header(Options options) {
+    try (FitsFile fits = Fits.open(options.singleFile("header"))) {
+      out.print(options.hdu(fits).header().toText());
+      out.println("END");
+    }
+    return OK;
+  }
+
+  private int export(Options options) throws IOException {
+    String file = options.singleFile("export");
+    if (options.out == null) {
+      throw new UsageException("export needs --out OUT.npy");
+    }
+    try (FitsFile fits = Fits.open(file)) {
+      Hdu hdu = options.hdu(fits);
+      if (!hdu.type().isImage() || hdu.axes().length == 0) {
+        throw new org.jfits.FitsUnsupportedException(hdu.context(),
+            "export writes image data, and this " + hdu.type().astropyName() + " has none");
+      }
+      var reader = options.raw ? hdu.image().raw() : hdu.image();
+      NpyWriter.write(reader.read(), reader.elementType(), Path.of(options.out));
+    }
+    return OK;
+  }
+
+  /** A usage error: exit code 2. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** The options shared by the commands. */
+  static final class Options {
+    final List<String> files = new ArrayList<>();
+    String hdu;
+    String out;
+    boolean raw;
+
+    static Options parse(String[] args) {
+      Options options = new Options();
+      for (int i = 1; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--hdu":
+            options.hdu = value(args, ++i, arg);
+            break;
+          case "--out":
+          case "-o":
+            options.out = value(args, ++i, arg);
+            break;
+          case "--raw":
+            options.raw = true;
+            break;
+          default:
+            if (arg.startsWith("-") && arg.length() > 1) {
+              throw new UsageException("unknown option '" + arg + "'");
+            }
+            options.files.add(arg);
+        }
+      }
+      return options;
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new UsageException(option + " needs a value");
+      }
+      return args[i];
+    }
+
+    String singleFile(String command) {
+      if (files.size() != 1) {
+        throw new UsageException(command + " needs exactly one FILE, got " + files.size());
+      }
+      return files.get(0);
+    }
+
+    /** The HDU named by --hdu: an index or an EXTNAME; HDU 0 by default. */
+    Hdu hdu(FitsFile fits) {
+      if (hdu == null) {
+        return fits.hdu(0);
+      }
+      try {
+        int index = Integer.parseInt(hdu);
+        if (index < 0 || index >= fits.size()) {
+          throw new UsageException("--hdu " + index + ": " + fits.name() + " has HDUs 0 to " + (fits.size() - 1));
+        }
+        return fits.hdu(index);
+      } catch (NumberFormatException e) {
+        try {
+          return fits.hdu(hdu);
+        } catch (IllegalArgumentException missing) {
+          throw new UsageException("--hdu " + hdu + ": " + missing.getMessage());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.jfits.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.jfits.image.ElementType;
+import org.jfits.image.NativeWindow;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Writes an ND4J array as a NumPy {@code .npy} file (format version 1.0, 'c' order, the machine's
+ * little-endian byte order).
+ * The file is written to a temporary sibling and renamed into place, so an existing file is replaced
+ * only by a complete one.
+ */
+final class NpyWriter {
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
+  private static final int ALIGNMENT = 64;
+  private static final int WINDOW = 1 << 26;
+
+  private NpyWriter() {}
+
+  static void write(INDArray array, ElementType type, Path target) throws IOException {
+    INDArray data = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+    Path absolute = target.toAbsolutePath();
+    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        out.write(ByteBuffer.wrap(header(type, array.shape())));
+        long bytes = data.length() * type.bytes();
+        NativeWindow window = new NativeWindow(data);
+        for (long done = 0; done < bytes; ) {
+          int n = (int) Math.min(WINDOW, bytes - done);
+          ByteBuffer chunk = window.bytes(done, n);
+          while (chunk.hasRemaining()) {
+            out.write(chunk);
+          }
+          done += n;
+        }
+      }
+      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** The header: magic, version, length and the dict, padded with blanks to a 64-byte boundary. */
+  static byte[] header(ElementType type, long[] shape) {
+    StringBuilder dims = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      dims.append(i == 0 ? "" : ", ").append(shape[i]);
+    }
+    dims.append(shape.length == 1 ? ",)" : ")");
+    String dict = "{'descr': '" + descr(type) + "', 'fortran_order': False, 'shape': " + dims + ", }";
+    int unpadded = MAGIC.length + 2 + dict.length() + 1;
+    int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
+    String text = dict + " ".repeat(padding) + "\n";
+    ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 2 + text.length()).order(ByteOrder.LITTLE_ENDIAN);
+    header.put(MAGIC).putShort((short) text.length()).put(text.getBytes(StandardCharsets.US_ASCII));
+    return header.array();
+  }
+
+  private static String descr(ElementType type) {
+    switch (type) {
+      case UINT8:
+        return "|u1";
+      case INT8:
+        return "|i1";
+      case INT16:
+        return "<i2";
+      case UINT16:
+        return "<u2";
+      case INT32:
+        return "<i4";
+      case UINT32:
+        return "<u4";
+      case INT64:
+        return "<i8";
+      case UINT64:
+        return "<u8";
+      case FLOAT32:
+        return "<f4";
+      default:
+        return "<f8";
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package org.jfits.image;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.jfits.ErrorContext;
+import org.jfits.FitsFormatException;
+import org.jfits.FitsIOException;
+import org.jfits.FitsUnsupportedException;
+import org.jfits.Hdu;
+import org.jfits.HduType;
+import org.jfits.io.RandomAccessInput;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads the image of a primary or IMAGE HDU into an ND4J array, whole or as a section.
+ *
+ * <p>Arrays have the numpy axis order ({@code [NAXISn, ..., NAXIS1]}, 'c' order) and the element
+ * type that {@link PixelScaling} decides: the same values astropy's {@code fits.getdata} returns,
+ * with scaling rounded once from double precision. Pixels travel from the file through a one-megabyte
+ * direct staging buffer and are byte-swapped straight into the array's native memory: no Java array
+ * the size of the image is ever made, and images over 2 GiB are filled in windows.
+ *
+ * <p>A reader is cheap and immutable; each read allocates its own staging buffer, so several threads
+ * may read sections of the same image at once.
+ */
+public final class ImageReader {
+  private static final int STAGING_BYTES = 1 << 20;
+
+  private final Hdu hdu;
+  private final PixelScaling scaling;
+
+  private ImageReader(Hdu hdu, PixelScaling scaling) {
+    this.hdu = hdu;
+    this.scaling = scaling;
+  }
+
+  /**
+   * The reader for an image HDU.
+   *
+   * @throws FitsUnsupportedException if the HDU is not an uncompressed image
+   */
+  public static ImageReader of(Hdu hdu) {
+    if (!hdu.type().isImage()) {
+      String what = hdu.type() == HduType.COMPRESSED_IMAGE
+          ? "tile-compressed images are not supported yet"
+          : "it is a " + hdu.type().astropyName() + ", not an image";
+      throw new FitsUnsupportedException(hdu.context(), "cannot read as an image: " + what);
+    }
+    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), false));
+  }
+
+  /** A reader of the same HDU that returns values as stored, ignoring BSCALE, BZERO and BLANK. */
+  public ImageReader raw() {
+    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), true));
+  }
+
+  /** The element type of the arrays this reader returns. */
+  public ElementType elementType() {
+    return scaling.outputType();
+  }
+
+  /** The ND4J data type of the arrays this reader returns. */
+  public DataType dataType() {
+    return toNd4j(scaling.outputType());
+  }
+
+  /** The shape of the whole image in numpy order. */
+  public long[] shape() {
+    return hdu.shape();
+  }
+
+  /**
+   * Reads the whole image. An HDU without data (NAXIS = 0) gives an empty array, where astropy
+   * gives {@code None}.
+   */
+  public INDArray read() {
+    long[] shape = shape();
+    return read(new long[shape.length], shape);
+  }
+
+  /**
+   * Reads a section: {@code shape} elements along each axis from {@code start}, both in numpy order,
+   * as astropy's {@code hdu.section[y0:y0+h, x0:x0+w]}. Only the bytes of the section are read.
+   *
+   * @throws IllegalArgumentException if the section does not lie inside the image
+   */
+  public INDArray read(long[] start, long[] shape) {
+    long[] full = shape();
+    checkSection(full, start, shape);
+    if (full.length == 0) {
+      return Nd4j.empty(dataType());
+    }
+    long elements = 1;
+    for (long s : shape) {
+      elements *= s;
+    }
+    if (elements == 0) {
+      return Nd4j.create(dataType(), shape, Nd4j.order());
+    }
+    checkAvailable(full);
+    INDArray array = Nd4j.createUninitialized(dataType(), shape, 'c');
+    new SectionCopy(full, start, shape).run(array, elements);
+    return array;
+  }
+
+  private void checkSection(long[] full, long[] start, long[] shape) {
+    if (start.length != full.length || shape.length != full.length) {
+      throw new IllegalArgumentException(hdu.context() + " a section of this image needs " + full.length
+          + " start and shape values, got " + start.length + " and " + shape.length);
+    }
+    for (int i = 0; i < full.length; i++) {
+      if (start[i] < 0 || shape[i] < 0 || start[i] + shape[i] > full[i]) {
+        throw new IllegalArgumentException(hdu.context() + " section start " + Arrays.toString(start)
+            + " shape " + Arrays.toString(shape) + " lies outside the image of shape " + Arrays.toString(full));
+      }
+    }
+  }
+
+  private void checkAvailable(long[] full) {
+    long needed = hdu.dataOffset() + hdu.dataSize();
+    long size;
+    try {
+      size = hdu.file().input().size();
+    } catch (IOException e) {
+      throw new FitsIOException(hdu.context(), "cannot read", e);
+    }
+    if (size < needed) {
+      throw new FitsFormatException(hdu.context().withKeyword("NAXIS").withOffset(size), String.format(
+          "the data of shape %s needs bytes %d to %d but the file ends at byte %d (truncated file, or NAXISn"
+              + " larger than the data)", Arrays.toString(full), hdu.dataOffset(), needed, size));
+    }
+  }
+
+  /** Copies the runs of contiguous stored pixels that make up a section into an array. */
+  private final class SectionCopy {
+    private final long[] start;
+    private final long[] shape;
+    private final long[] strides;
+    /** Axes from {@code inner} on are read as one contiguous run. */
+    private final int inner;
+    private final long runElements;
+
+    SectionCopy(long[] full, long[] start, long[] shape) {
+      this.start = start;
+      this.shape = shape;
+      this.strides = new long[full.length];
+      long stride = 1;
+      for (int i = full.length - 1; i >= 0; i--) {
+        strides[i] = stride;
+        stride *= full[i];
+      }
+      int axis = full.length - 1;
+      long run = shape[axis];
+      while (axis > 0 && shape[axis] == full[axis]) {
+        axis--;
+        run *= shape[axis];
+      }
+      this.inner = axis;
+      this.runElements = run;
+    }
+
+    void run(INDArray array, long elements) {
+      int width = scaling.storedType().bytes();
+      int outWidth = scaling.outputType().bytes();
+      PixelConverter converter = new PixelConverter(scaling);
+      int chunk = converter.chunkElements(STAGING_BYTES);
+      ByteBuffer staging = ByteBuffer.allocateDirect(chunk * width);
+      NativeWindow window = new NativeWindow(array);
+      RandomAccessInput input = hdu.file().input();
+      long[] index = new long[inner];
+      for (long written = 0; written < elements; written += runElements) {
+        long source = start[inner] * strides[inner];
+        for (int i = 0; i < inner; i++) {
+          source += (start[i] + index[i]) * strides[i];
+        }
+        for (long done = 0; done < runElements; ) {
+          int n = (int) Math.min(chunk, runElements - done);
+          long position = hdu.dataOffset() + (source + done) * width;
+          staging.clear().limit(n * width);
+          read(input, staging, position);
+          converter.convert(staging, window.bytes((written + done) * outWidth, n * outWidth), n);
+          done += n;
+        }
+        advance(index);
+      }
+    }
+
+    private void advance(long[] index) {
+      for (int i = inner - 1; i >= 0; i--) {
+        if (++index[i] < shape[i]) {
+          return;
+        }
+        index[i] = 0;
+      }
+    }
+
+    private void read(RandomAccessInput input, ByteBuffer staging, long position) {
+      try {
+        input.read(staging, position);
+      } catch (EOFException e) {
+        throw new FitsFormatException(hdu.context().withOffset(position), "the file ends inside the image data");
+      } catch (IOException e) {
+        throw new FitsIOException(hdu.context().withOffset(position), "cannot read image data", e);
+      }
+    }
+  }
+
+  static DataType toNd4j(ElementType type) {
+    switch (type) {
+      case UINT8:
+        return DataType.UINT8;
+      case INT8:
+        return DataType.INT8;
+      case INT16:
+        return DataType.INT16;
+      case UINT16:
+        return DataType.UINT16;
+      case INT32:
+        return DataType.INT32;
+      case UINT32:
+        return DataType.UINT32;
+      case INT64:
+        return DataType.INT64;
+      case UINT64:
+        return DataType.UINT64;
+      case FLOAT32:
+        return DataType.FLOAT;
+      default:
+        return DataType.DOUBLE;
+    }
+  }
+}

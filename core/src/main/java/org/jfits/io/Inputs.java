@@ -1,0 +1,43 @@
+package org.jfits.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Chooses how to read a file. Plain FITS files are read in place; gzip-compressed files
+ * ({@code .fits.gz}, recognised by their magic bytes, not their name) are inflated once into a
+ * temporary file that is deleted when the input is closed, because FITS readers need random access.
+ */
+public final class Inputs {
+  private static final int GZIP_MAGIC_1 = 0x1f;
+  private static final int GZIP_MAGIC_2 = 0x8b;
+
+  private Inputs() {}
+
+  /** Opens a local file for random access, inflating it first if it is gzip-compressed. */
+  public static RandomAccessInput open(Path path) throws IOException {
+    String name = path.toString();
+    if (isGzip(path)) {
+      Path inflated = Files.createTempFile("jfits-", ".fits");
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16);
+          OutputStream out = Files.newOutputStream(inflated)) {
+        in.transferTo(out);
+      } catch (IOException e) {
+        Files.deleteIfExists(inflated);
+        throw e;
+      }
+      return new FileInput(name, inflated, inflated);
+    }
+    return new FileInput(name, path, null);
+  }
+
+  private static boolean isGzip(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return in.read() == GZIP_MAGIC_1 && in.read() == GZIP_MAGIC_2;
+    }
+  }
+}

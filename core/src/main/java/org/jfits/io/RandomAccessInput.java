@@ -1,0 +1,31 @@
+package org.jfits.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Where the bytes of a FITS file come from: a local file today, HTTP ranges and a cache later.
+ *
+ * <p>Decoders (headers, images, tables) see only this interface, never a path or a stream, so a new
+ * way of arriving bytes needs no change to any decoder. The one operation that must be fast is
+ * {@link #read(ByteBuffer, long)} into a direct buffer: image and table reads call it with buffers of
+ * a megabyte or more and expect close to memory-copy speed. Implementations are safe for concurrent
+ * positional reads from several threads; {@link #close()} must not race with reads.
+ */
+public interface RandomAccessInput extends Closeable {
+
+  /** A name for messages: the path or URL the user gave. */
+  String name();
+
+  /** The number of bytes available. */
+  long size() throws IOException;
+
+  /**
+   * Fills {@code target} from its position to its limit with the bytes that start at {@code position}
+   * in the input. Returns only when the buffer is full.
+   *
+   * @throws java.io.EOFException if the input ends before the buffer is full
+   */
+  void read(ByteBuffer target, long position) throws IOException;
+}
