@@ -16,11 +16,11 @@ IFS=':' read -r -a jars < core/target/runtime-classpath.txt || true  # the file 
 cp "${jars[@]}" "$lib.new/"
 rm -rf "$lib" && mv "$lib.new" "$lib"
 
+cp scripts/java-flags.sh "$lib/java-flags.sh"
 cat > "$prefix/bin/jfits.new" <<LAUNCHER
 #!/usr/bin/env bash
-exec java \${JFITS_JAVA_OPTS:-} -Djava.awt.headless=true \\
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err \\
-  -cp "$lib/*" org.jfits.cli.Main "\$@"
+source "$lib/java-flags.sh"
+exec java \${JFITS_JAVA_OPTS:-} "\${jfits_java_flags[@]}" -cp "$lib/*" org.jfits.cli.Main "\$@"
 LAUNCHER
 chmod +x "$prefix/bin/jfits.new"
 mv "$prefix/bin/jfits.new" "$prefix/bin/jfits"
