@@ -30,9 +30,18 @@ Choices, deliberately made:
     reference follows the standard there and the ulp check excludes those pixels. No file in the
     test data has BLANK = 0 today, so this never differs from astropy in practice.
   * Tile-compressed images (CompImageHDU) get no image reference: jfits does not decompress yet.
-    Their listing rows come from astropy as usual; their header cards come from astropy opened with
-    ``disable_image_compression=True``, i.e. the stored binary-table header, which is what the file
-    holds and what jfits exposes (astropy's ``header`` is the reconstructed image header instead).
+    Their listing rows come from astropy as usual, plus ("storedInfo") the row astropy lists for the
+    same HDU opened with ``disable_image_compression=True``; their header cards come from that open
+    too, i.e. the stored binary-table header, which is what the file holds and what jfits exposes.
+    astropy's ``header``, name, EXTVER and card count of a CompImageHDU describe the image header it
+    rebuilds instead (astropy_double_ext.fits stores EXTNAME = 'COMPRESSED_IMAGE' and a second
+    EXTNAME = 'ccd00'; astropy names the compressed HDU 'ccd00').
+  * Record-valued keyword cards (the draft distortion-paper convention, e.g. D2IM1 = 'EXTVER: 1' in
+    astropy_dist_lookup.fits.gz) are shown by astropy as keyword 'D2IM1.EXTVER' with value 1.0. The
+    convention is not part of the FITS standard; cfitsio and jfits read such a card as the string
+    card it is. Such cards carry a "stored" entry (astropy's rawkeyword and rawvalue) as well.
+  * Cards astropy cannot parse (astropy_dss.fits.gz: SKEW = -1.38..., -1.69..., two bare numbers)
+    are tagged "unparsable" with the value field as stored; jfits keeps it verbatim, marked invalid.
   * Random-groups HDUs (GroupsHDU) get listing and headers, but no image: astropy gives a record
     array of groups, not an image, and jfits does not read them as images.
   * Files astropy cannot open as they are (see OPEN_WORKAROUNDS) are opened from a copy cut at the
