@@ -62,6 +62,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>{@code eso_ntt_trailing.fits} ends with an extra block holding a bare END card, which astropy
  *       5.2 cannot open; the script opens a copy without it, and checks the pixels against fitsio.
  * </ul>
+ *
+ * <p>Run alone with {@code mvn -B -o -q -pl core test -Dtest=AstropyParityTest}; the references stay in
+ * {@code core/target/astropy-reference/} for inspection ({@code index.json}, one JSON per file and
+ * {@code .npy} images).
  */
 class AstropyParityTest {
   private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
@@ -496,9 +500,8 @@ class AstropyParityTest {
     }
     ByteBuffer buffer = ByteBuffer.wrap(nativeBytes).order(ByteOrder.nativeOrder());
     ByteBuffer out = ByteBuffer.allocate(nativeBytes.length).order(ByteOrder.LITTLE_ENDIAN);
-    int base = 0;
     for (long k = 0; k < length; k++) {
-      int at = base + (int) (k * width);
+      int at = (int) (k * width);
       switch (width) {
         case 1:
           out.put(buffer.get(at));
