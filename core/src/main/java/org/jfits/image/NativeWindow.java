@@ -20,10 +20,14 @@ public final class NativeWindow {
     this.base = pointer.position(0).capacity(bytes).limit(bytes);
   }
 
-  /** The bytes {@code [offset, offset + length)} of the array's buffer, native byte order. */
+  /**
+   * The bytes {@code [offset, offset + length)} of the array's buffer, native byte order, as a buffer
+   * whose index 0 is the byte at {@code offset} (JavaCPP's own buffer starts at the array's first
+   * byte with its position at {@code offset}, which absolute puts would ignore).
+   */
   public ByteBuffer bytes(long offset, int length) {
     BytePointer window = new BytePointer(base);
     window.position(offset).limit(offset + length);
-    return window.asByteBuffer().order(ByteOrder.nativeOrder());
+    return window.asByteBuffer().slice().order(ByteOrder.nativeOrder());
   }
 }
