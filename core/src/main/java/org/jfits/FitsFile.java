@@ -40,7 +40,7 @@ public final class FitsFile implements AutoCloseable, Iterable<Hdu> {
     this.context = ErrorContext.file(input.name());
     this.size = input.size();
     if (!startsWith(0, SIMPLE)) {
-      throw new FitsFormatException(context.withOffset(0),
+      throw new FitsFormatException(context.withHdu(0).withOffset(0),
           size == 0 ? "the file is empty" : "not a FITS file: it must begin with the card 'SIMPLE  ='");
     }
     scanNext();
