@@ -91,12 +91,11 @@ public final class FitsFile implements AutoCloseable, Iterable<Hdu> {
   private synchronized Hdu find(String name, Integer version) {
     String wanted = name.strip().toUpperCase(Locale.ROOT);
     for (int i = 0; ; i++) {
-      if (i >= hdus.size()) {
-        if (complete) {
-          break;
-        }
+      while (i >= hdus.size() && !complete) {
         scanNext();
-        continue;
+      }
+      if (i >= hdus.size()) {
+        break;
       }
       Hdu hdu = hdus.get(i);
       if (hdu.name().toUpperCase(Locale.ROOT).equals(wanted) && (version == null || hdu.version() == version)) {
