@@ -22,8 +22,13 @@ public final class NativeWindow {
 
   /** The bytes {@code [offset, offset + length)} of the array's buffer, native byte order. */
   public ByteBuffer bytes(long offset, int length) {
-    BytePointer window = new BytePointer(base);
-    window.position(offset).limit(offset + length);
+    if (offset < 0 || length < 0 || offset + length > base.capacity()) {
+      throw new IndexOutOfBoundsException("bytes " + offset + " to " + (offset + length) + " of " + base.capacity());
+    }
+    // a pointer that starts at the window: JavaCPP sizes a buffer by its end offset, capped at 2^31 - 1,
+    // so a window positioned inside a larger pointer would come out empty beyond 2 GiB
+    BytePointer window = base.getPointer(offset);
+    window.capacity(length).limit(length);
     return window.asByteBuffer().order(ByteOrder.nativeOrder());
   }
 }
