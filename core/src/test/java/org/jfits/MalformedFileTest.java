@@ -387,6 +387,37 @@ class MalformedFileTest {
     fails(FitsFormatException.class, file, 0, null, 0L, () -> Fits.open(file));
   }
 
+  // ---- gzip-compressed files ----
+
+  @Test
+  void gzipFileListsAsManyHdusAsAstropy() throws Exception {
+    Path gz = TestFiles.real("real/astropy_dss.fits.gz");
+    String count = TestFiles.python("import sys\nfrom astropy.io import fits\nprint(len(fits.open(sys.argv[1])))",
+        gz.toString()).strip();
+    try (FitsFile fits = quickly(() -> Fits.open(gz))) {
+      assertEquals(Integer.parseInt(count), fits.size());
+      assertTrue(fits.hdu(0).hasData());
+    }
+  }
+
+  @Test
+  void truncatedGzipFileFailsOnOpenWhereItEnds() throws IOException {
+    byte[] gz = Files.readAllBytes(TestFiles.real("real/astropy_dss.fits.gz"));
+    Path file = write("cut.fits.gz", Arrays.copyOf(gz, gz.length / 2));
+    fails(FitsFormatException.class, file, 0, null, (long) gz.length / 2, () -> Fits.open(file));
+  }
+
+  @Test
+  void corruptGzipFileFailsOnOpenAsAFormatError() throws IOException {
+    byte[] gz = Files.readAllBytes(TestFiles.real("real/astropy_dss.fits.gz"));
+    Arrays.fill(gz, 20, 2000, (byte) 0xff);
+    Path file = write("corrupt.fits.gz", gz);
+    FitsException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(FitsException.class, () -> Fits.open(file)));
+    assertEquals(FitsFormatException.class, e.getClass(), e::toString);
+    assertTrue(e.getMessage().startsWith(file + ", HDU 0: "), e.getMessage());
+    assertTrue(e.problem().contains("gzip"), e.getMessage());
+  }
+
   // ---- sizes beyond 64 bits ----
 
   @ParameterizedTest
