@@ -196,6 +196,15 @@ class MainTest {
     assertTrue(r.errLines().get(0).contains(out.toString()), r.err());
   }
 
+  @Test
+  void exportedFileHasTheSamePermissionsAsOtherNewFiles() throws IOException {
+    Path out = dir.resolve("m51.npy");
+    Result r = jfits("export", TestFiles.real("real/pdl_m51.fits").toString(), "--out", out.toString());
+    assertEquals(Main.OK, r.exit(), r.err());
+    Path plain = Files.createFile(dir.resolve("plain.txt"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+  }
+
   // ---- export: values equal astropy's ----
 
   private static final String VERDICT = String.join("\n",
