@@ -1,10 +1,12 @@
 package org.jfits;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.zip.ZipException;
 import org.jfits.io.Inputs;
 import org.jfits.io.RandomAccessInput;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,6 +40,12 @@ public final class Fits {
     RandomAccessInput input;
     try {
       input = Inputs.open(path);
+    } catch (EOFException e) {
+      throw new FitsFormatException(context.withHdu(0).withOffset(sizeOf(path)),
+          "the gzip-compressed file ends early (truncated download?): " + e.getMessage());
+    } catch (ZipException e) {
+      throw new FitsFormatException(context.withHdu(0),
+          "the file starts like gzip but cannot be inflated (corrupted?): " + e.getMessage());
     } catch (IOException e) {
       throw new FitsIOException(context, "cannot open", e);
     }
@@ -81,6 +89,14 @@ public final class Fits {
         }
       }
       throw new FitsUnsupportedException(fits.context(), "no HDU holds image data");
+    }
+  }
+
+  private static long sizeOf(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw new FitsIOException(ErrorContext.file(path.toString()), "cannot read", e);
     }
   }
 

@@ -40,7 +40,7 @@ public final class FitsFile implements AutoCloseable, Iterable<Hdu> {
     this.context = ErrorContext.file(input.name());
     this.size = input.size();
     if (!startsWith(0, SIMPLE)) {
-      throw new FitsFormatException(context.withOffset(0),
+      throw new FitsFormatException(context.withHdu(0).withOffset(0),
           size == 0 ? "the file is empty" : "not a FITS file: it must begin with the card 'SIMPLE  ='");
     }
     scanNext();
@@ -91,12 +91,11 @@ public final class FitsFile implements AutoCloseable, Iterable<Hdu> {
   private synchronized Hdu find(String name, Integer version) {
     String wanted = name.strip().toUpperCase(Locale.ROOT);
     for (int i = 0; ; i++) {
-      if (i >= hdus.size()) {
-        if (complete) {
-          break;
-        }
+      while (i >= hdus.size() && !complete) {
         scanNext();
-        continue;
+      }
+      if (i >= hdus.size()) {
+        break;
       }
       Hdu hdu = hdus.get(i);
       if (hdu.name().toUpperCase(Locale.ROOT).equals(wanted) && (version == null || hdu.version() == version)) {

@@ -51,6 +51,8 @@ record HduLayout(long headerOffset, long dataOffset, int bitpix, long[] axes, lo
       }
       size = Math.multiplyExact(Math.multiplyExact(Math.addExact(elements, pcount), gcount),
           Math.abs(bitpix) / 8);
+      // the end of the padded data (where the next HDU starts) must be a valid offset too
+      Math.addExact(Math.addExact(headerOffset, headerLength), Math.addExact(size, 2879));
     } catch (ArithmeticException e) {
       throw new FitsFormatException(at(header, "NAXIS", context),
           "the data size implied by NAXISn, PCOUNT and GCOUNT overflows 64 bits");

@@ -1,7 +1,9 @@
 package org.jfits.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.jfits.Fits;
 import org.jfits.FitsException;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@code jfits} command: {@code info}, {@code header} and {@code export}.
@@ -42,9 +45,26 @@ public final class Main {
     this.err = err;
   }
 
-  /** Runs the command line and exits with its status. */
+  /**
+   * Runs the command line and exits with its status. What the libraries print on stderr while the
+   * command runs (SLF4J warnings such as "the file ends inside HDU 2") is held back and shown only
+   * when the command succeeds: a failed command prints its one error line and nothing else.
+   */
   public static void main(String[] args) {
-    System.exit(new Main(System.out, System.err).run(args));
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    int status;
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      status = new Main(System.out, stderr).run(args);
+    } finally {
+      System.setErr(stderr);
+    }
+    if (status == OK) {
+      stderr.print(warnings.toString(StandardCharsets.UTF_8));
+    }
+    stderr.flush();
+    System.exit(status);
   }
 
   /** Runs the command line and returns the exit status. */
@@ -114,7 +134,12 @@ public final class Main {
             "export writes image data, and this " + hdu.type().astropyName() + " has none");
       }
       var reader = options.raw ? hdu.image().raw() : hdu.image();
-      NpyWriter.write(reader.read(), reader.elementType(), Path.of(options.out));
+      INDArray array = reader.read();
+      try {
+        NpyWriter.write(array, reader.elementType(), Path.of(options.out));
+      } catch (IOException e) {
+        throw new IOException("cannot write " + options.out + ": " + e, e);
+      }
     }
     return OK;
   }

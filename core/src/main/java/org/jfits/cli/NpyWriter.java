@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import org.jfits.image.ElementType;
 import org.jfits.image.NativeWindow;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +30,8 @@ final class NpyWriter {
   static void write(INDArray array, ElementType type, Path target) throws IOException {
     INDArray data = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
     Path absolute = target.toAbsolutePath();
-    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    // a plain new file (not createTempFile, whose owner-only permissions would pass on to the output)
+    Path temp = Files.createFile(absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
     try {
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         out.write(ByteBuffer.wrap(header(type, array.shape())));

@@ -44,7 +44,7 @@ public final class HeaderReader {
       try {
         input.read(block, at);
       } catch (EOFException e) {
-        throw new FitsFormatException(context.withOffset(at),
+        throw new FitsFormatException(context.withOffset(endOfInput(input, at)),
             "the file ends inside the header, before its END card (truncated file?)");
       } catch (IOException e) {
         throw new FitsIOException(context.withOffset(at), "cannot read header block", e);
@@ -61,6 +61,15 @@ public final class HeaderReader {
         offsets.add(at + start);
       }
       at += BLOCK;
+    }
+  }
+
+  /** Where the input ends (the offset a truncation error points at), or {@code fallback} if unknown. */
+  private static long endOfInput(RandomAccessInput input, long fallback) {
+    try {
+      return input.size();
+    } catch (IOException e) {
+      return fallback;
     }
   }
 

@@ -22,12 +22,16 @@ public final class NativeWindow {
 
   /**
    * The bytes {@code [offset, offset + length)} of the array's buffer, native byte order, as a buffer
-   * whose index 0 is the byte at {@code offset} (JavaCPP's own buffer starts at the array's first
-   * byte with its position at {@code offset}, which absolute puts would ignore).
+   * whose index 0 is the byte at {@code offset}.
    */
   public ByteBuffer bytes(long offset, int length) {
-    BytePointer window = new BytePointer(base);
-    window.position(offset).limit(offset + length);
-    return window.asByteBuffer().slice().order(ByteOrder.nativeOrder());
+    if (offset < 0 || length < 0 || offset + length > base.capacity()) {
+      throw new IndexOutOfBoundsException("bytes " + offset + " to " + (offset + length) + " of " + base.capacity());
+    }
+    // a pointer that starts at the window: JavaCPP sizes a buffer by its end offset, capped at 2^31 - 1,
+    // so a window positioned inside a larger pointer would come out empty beyond 2 GiB
+    BytePointer window = base.getPointer(offset);
+    window.capacity(length).limit(length);
+    return window.asByteBuffer().order(ByteOrder.nativeOrder());
   }
 }
