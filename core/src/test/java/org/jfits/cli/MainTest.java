@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jfits.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -301,19 +299,16 @@ class MainTest {
 
   // ---- a separate JVM, with the JVM options of bin/jfits ----
 
-  /** The {@code -D} options that bin/jfits passes to java, with {@code $target} resolved. */
-  private static List<String> launcherOptions() throws IOException {
-    Path script = Path.of("..", "bin", "jfits").toAbsolutePath().normalize();
-    assertTrue(Files.isRegularFile(script), "no launcher at " + script);
-    String text = Files.readString(script);
-    String exec = text.substring(text.indexOf("exec java"));
-    Path target = Path.of("target").toAbsolutePath();
-    List<String> options = new ArrayList<>();
-    Matcher m = Pattern.compile("-D\\S+").matcher(exec);
-    while (m.find()) {
-      options.add(m.group().replace("\"", "").replace("$target", target.toString()));
-    }
-    assertTrue(options.size() >= 3, options::toString);
+  /** The JVM flags the jfits launchers pass to java, from scripts/java-flags.sh, which they source. */
+  private static List<String> launcherOptions() throws Exception {
+    Path flags = Path.of("..", "scripts", "java-flags.sh").toAbsolutePath().normalize();
+    assertTrue(Files.isRegularFile(flags), "no launcher flags at " + flags);
+    TestFiles.Run printed = TestFiles.run(List.of("bash", "-c",
+        "source \"$1\" && printf '%s\\n' \"${jfits_java_flags[@]}\"", "flags", flags.toString()), 60);
+    assertEquals(0, printed.exit(), printed.stderr());
+    List<String> options = new ArrayList<>(printed.stdout().lines().filter(l -> !l.isBlank()).toList());
+    assertTrue(options.contains("-Djava.awt.headless=true"), options::toString);
+    options.add("-Dorg.bytedeco.javacpp.cachedir=" + Path.of("target", "javacpp-cache").toAbsolutePath());
     return options;
   }
 
