@@ -48,10 +48,17 @@ public final class Hdu {
     return type;
   }
 
-  /** EXTNAME, or {@code PRIMARY} for the primary HDU without one, or "" for an unnamed extension. */
+  /**
+   * EXTNAME (a non-string value as written, so that a malformed EXTNAME never hides the real
+   * problem in error messages), or {@code PRIMARY} for the primary HDU without one, or "" for an
+   * unnamed extension.
+   */
   public String name() {
-    String fallback = index == 0 ? "PRIMARY" : "";
-    return header.getString("EXTNAME", fallback).strip();
+    Object extname = header.get("EXTNAME");
+    if (extname == null) {
+      return index == 0 ? "PRIMARY" : "";
+    }
+    return extname.toString().strip();
   }
 
   /** EXTVER, 1 when absent. */

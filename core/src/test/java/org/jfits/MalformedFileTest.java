@@ -120,6 +120,17 @@ class MalformedFileTest {
   // ---- truncated data ----
 
   @Test
+  void numericExtnameDoesNotHideTheRealProblem() throws IOException {
+    byte[] primary = TestFiles.header(value("SIMPLE", "T"), value("BITPIX", "8"), value("NAXIS", "0"));
+    byte[] extension = TestFiles.header(value("XTENSION", "'IMAGE   '"), value("BITPIX", "16"),
+        value("NAXIS", "1"), value("NAXIS1", "100"), value("PCOUNT", "0"), value("GCOUNT", "1"),
+        value("EXTNAME", "42"));
+    Path file = write("numeric-extname.fits", TestFiles.concat(primary, extension, new byte[10]));
+    FitsFormatException e = fails(FitsFormatException.class, file, 1, "NAXIS", null, () -> Fits.read(file, 1));
+    assertTrue(e.getMessage().contains("HDU 1 (42)"), e::getMessage);
+  }
+
+  @Test
   void truncatedPrimaryDataIsListedButReadingItFailsWhereTheFileEnds() throws IOException {
     int cut = 100_000;
     Path file = write("cut-data.fits", Arrays.copyOf(ngc(), cut));
