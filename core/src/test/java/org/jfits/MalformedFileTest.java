@@ -15,11 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import org.jfits.header.HeaderReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +121,23 @@ class MalformedFileTest {
   }
 
   // ---- truncated data ----
+
+  @Test
+  void headerOfBlanksWithoutEndStopsAtTheCardLimit() throws IOException {
+    byte[] start = TestFiles.header(value("SIMPLE", "T"), value("BITPIX", "8"), value("NAXIS", "0"));
+    int endCard = cardOffset(start, "END", 0);
+    long limitOffset = (long) HeaderReader.MAX_CARDS * TestFiles.CARD;
+    Path file = dir.resolve("no-end.fits");
+    try (FileChannel out = FileChannel.open(file,
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      out.write(ByteBuffer.wrap(start, 0, endCard));
+      ByteBuffer blanks = ByteBuffer.wrap(" ".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII));
+      for (long written = endCard; written < limitOffset + TestFiles.BLOCK; written += blanks.capacity()) {
+        out.write(blanks.clear());
+      }
+    }
+    fails(FitsFormatException.class, file, 0, null, limitOffset, () -> Fits.open(file));
+  }
 
   @Test
   void numericExtnameDoesNotHideTheRealProblem() throws IOException {

@@ -22,6 +22,11 @@ public final class HeaderReader {
   /** The FITS block size. */
   public static final int BLOCK = 2880;
   private static final int CARDS_PER_BLOCK = BLOCK / CardParser.CARD;
+  /**
+   * The most card images a header may hold before its END: far beyond real headers (80 MB of
+   * cards), but a bound on the memory a file of blanks without END can make a reader spend.
+   */
+  public static final int MAX_CARDS = 1_000_000;
 
   private HeaderReader() {}
 
@@ -56,6 +61,10 @@ public final class HeaderReader {
         String image = new String(bytes, start, CardParser.CARD, StandardCharsets.US_ASCII);
         if (CardParser.keywordField(image).equals("END")) {
           return new Result(new Header(assemble(images, offsets), context), at + BLOCK - offset);
+        }
+        if (images.size() == MAX_CARDS) {
+          throw new FitsFormatException(context.withOffset(at + start), "the header has " + MAX_CARDS
+              + " cards and no END card; not a FITS header, or a corrupted file");
         }
         images.add(image);
         offsets.add(at + start);
