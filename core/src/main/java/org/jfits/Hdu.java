@@ -3,6 +3,7 @@ package org.jfits;
 import java.util.Arrays;
 import org.jfits.header.Header;
 import org.jfits.image.ImageReader;
+import org.jfits.table.TableReader;
 
 /**
  * One header-data unit of an open {@link FitsFile}: its header, its kind and the geometry of its
@@ -124,6 +125,16 @@ public final class Hdu {
    */
   public ImageReader image() {
     return ImageReader.of(this);
+  }
+
+  /**
+   * The table reader for this HDU: {@code hdu.table().read()} for everything,
+   * {@code columns(...)} and {@code rows(start, stop)} for a part.
+   *
+   * @throws FitsUnsupportedException if this HDU is not a binary or ASCII table
+   */
+  public TableReader table() {
+    return TableReader.of(this);
   }
 
   /** An error context pointing at this HDU, for readers that report problems with it. */
