@@ -34,7 +34,7 @@ final class PixelConverter {
    * Converts {@code count} elements.
    *
    * @param source stored values, big-endian, from position 0; may be modified
-   * @param target output values written from its position 0 in native byte order
+   * @param target output values written from its position on, in native byte order
    */
   void convert(ByteBuffer source, ByteBuffer target, int count) {
     source.order(ByteOrder.BIG_ENDIAN).position(0).limit(count * width);
@@ -98,8 +98,11 @@ final class PixelConverter {
       }
     }
     if (scaling.outputType() == ElementType.FLOAT32) {
+      // absolute puts count from the buffer's start, not its position: the target's first element is
+      // at its position (a window onto the array may begin there)
+      int base = target.position();
       for (int i = 0; i < count; i++) {
-        target.putFloat(i * Float.BYTES, (float) reals[i]);
+        target.putFloat(base + i * Float.BYTES, (float) reals[i]);
       }
     } else {
       target.asDoubleBuffer().put(reals, 0, count);
