@@ -2,7 +2,10 @@
 """Turns JMH's JSON output for ImageReadBenchmark into results JSONL, one line per lib/type/size,
 with the machine, the date and the git commit, and prints the ratio table (medians) as Markdown.
 
-Usage: jmh_to_jsonl.py JMH_JSON OUT_JSONL REPO_DIR
+Usage: jmh_to_jsonl.py JMH_JSON OUT_JSONL REPO_DIR [CONFIG]
+
+CONFIG (default "default") names the run's settings; lines of other configs already in OUT_JSONL
+are kept, lines of the same config are replaced.
 """
 import datetime
 import json
@@ -51,6 +54,7 @@ def git(repo, *args):
 
 def main():
     jmh_json, out, repo = sys.argv[1:4]
+    config = sys.argv[4] if len(sys.argv) > 4 else "default"
     runs = json.load(open(jmh_json))
     commit = git(repo, "rev-parse", "HEAD")
     dirty = bool(git(repo, "status", "--porcelain", "--untracked-files=no", "--", "core", "benchmarks/src", "benchmarks/pom.xml", "pom.xml"))
@@ -73,6 +77,7 @@ def main():
         bytes_per_pixel = 4 if typ == "float32" else 2
         rows.append({
             "lib": LIBS.get(method, method),
+            "config": config,
             "op": "read_full_image",
             "type": typ if typ == "float32" else "int16+BSCALE",
             "size": size,
@@ -99,13 +104,18 @@ def main():
             "commit_dirty": dirty,
         })
     rows.sort(key=lambda x: (x["type"], x["size"], x["lib"]))
+    kept = []
+    if os.path.exists(out):
+        with open(out) as f:
+            kept = [json.loads(line) for line in f if line.strip()]
+        kept = [x for x in kept if x.get("config", "default") != config]
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w") as f:
-        for row in rows:
+        for row in sorted(kept + rows, key=lambda x: (x.get("config", "default") != "default", x["type"], x["size"], x["lib"])):
             f.write(json.dumps(row) + "\n")
 
     med = {(x["lib"], x["type"], x["size"]): x["median"] for x in rows}
-    print(f"Machine: {machine['cpu']}, {machine['cores']} cores, {machine['jvm']}; {date}; commit {(commit or '?')[:10]}{' (dirty)' if dirty else ''}")
+    print(f"Config: {config}. Machine: {machine['cpu']}, {machine['cores']} cores, {machine['jvm']}; {date}; commit {(commit or '?')[:10]}{' (dirty)' if dirty else ''}")
     print()
     print("| type | size | jfits (µs) | nom-tam-fits (µs) | floor (µs) | floor-alloc (µs) | jfits / floor | jfits / floor-alloc | jfits / nom-tam | nom-tam / jfits |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
