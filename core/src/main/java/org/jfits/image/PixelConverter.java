@@ -19,6 +19,8 @@ final class PixelConverter {
   private final int width;
   private long[] integers;
   private double[] reals;
+  private short[] shorts;
+  private float[] floats;
 
   PixelConverter(PixelScaling scaling) {
     this.scaling = scaling;
@@ -71,6 +73,10 @@ final class PixelConverter {
   }
 
   private void scale(ByteBuffer source, ByteBuffer target, int count) {
+    if (width == 2 && scaling.blank() == null && scaling.outputType() == ElementType.FLOAT32) {
+      scaleShortsToFloats(source, target, count);
+      return;
+    }
     if (reals == null) {
       reals = new double[SCALING_CHUNK];
       integers = new long[SCALING_CHUNK];
@@ -107,6 +113,25 @@ final class PixelConverter {
     } else {
       target.asDoubleBuffer().put(reals, 0, count);
     }
+  }
+
+  /**
+   * Scaled BITPIX 16 without BLANK, the common case, in one pass over plain arrays: a bulk
+   * byte-swapping get, one multiply-add per pixel in double precision rounded once to float (the
+   * same arithmetic as the general path, so the same values), and a bulk put.
+   */
+  private void scaleShortsToFloats(ByteBuffer source, ByteBuffer target, int count) {
+    if (shorts == null) {
+      shorts = new short[SCALING_CHUNK];
+      floats = new float[SCALING_CHUNK];
+    }
+    double bscale = scaling.bscale();
+    double bzero = scaling.bzero();
+    source.asShortBuffer().get(shorts, 0, count);
+    for (int i = 0; i < count; i++) {
+      floats[i] = (float) (shorts[i] * bscale + bzero);
+    }
+    target.asFloatBuffer().put(floats, 0, count);
   }
 
   private void readReals(ByteBuffer source, int count) {
