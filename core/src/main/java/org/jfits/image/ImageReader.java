@@ -10,6 +10,8 @@ import org.jfits.FitsIOException;
 import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 import org.jfits.HduType;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 import org.jfits.io.RandomAccessInput;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,8 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Arrays have the numpy axis order ({@code [NAXISn, ..., NAXIS1]}, 'c' order) and the element
  * type that {@link PixelScaling} decides: the same values astropy's {@code fits.getdata} returns,
- * with scaling rounded once from double precision. Pixels travel from the file through a one-megabyte
- * direct staging buffer and are byte-swapped straight into the array's native memory: no Java array
+ * with scaling rounded once from double precision. Pixels travel from the file through a staging
+ * buffer of at most one megabyte of native memory (freed when the read ends) and are byte-swapped
+ * straight into the array's native memory: no Java array
  * the size of the image is ever made, and images over 2 GiB are filled in windows.
  *
  * <p>A reader is cheap and immutable; each read allocates its own staging buffer, so several threads
@@ -167,25 +170,37 @@ public final class ImageReader {
       int width = scaling.storedType().bytes();
       int outWidth = scaling.outputType().bytes();
       PixelConverter converter = new PixelConverter(scaling);
-      int chunk = converter.chunkElements(STAGING_BYTES);
-      ByteBuffer staging = ByteBuffer.allocateDirect(chunk * width);
-      NativeWindow window = new NativeWindow(array);
-      RandomAccessInput input = hdu.file().input();
-      long[] index = new long[inner];
-      for (long written = 0; written < elements; written += runElements) {
-        long source = start[inner] * strides[inner];
-        for (int i = 0; i < inner; i++) {
-          source += (start[i] + index[i]) * strides[i];
+      int chunk = (int) Math.min(converter.chunkElements(STAGING_BYTES), runElements);
+      // The staging memory is malloc'd and freed here rather than a ByteBuffer.allocateDirect: that one
+      // is zeroed and only given back after a garbage collection, so every read mapped (and page
+      // faulted) a fresh megabyte, which cost more than reading a small image.
+      long stagingBytes = (long) chunk * width;
+      Pointer memory = Pointer.malloc(stagingBytes);
+      if (memory.isNull()) {
+        throw new OutOfMemoryError("cannot allocate " + stagingBytes + " bytes of staging memory");
+      }
+      try {
+        ByteBuffer staging = new BytePointer(memory).capacity(stagingBytes).limit(stagingBytes).asByteBuffer();
+        NativeWindow window = new NativeWindow(array);
+        RandomAccessInput input = hdu.file().input();
+        long[] index = new long[inner];
+        for (long written = 0; written < elements; written += runElements) {
+          long source = start[inner] * strides[inner];
+          for (int i = 0; i < inner; i++) {
+            source += (start[i] + index[i]) * strides[i];
+          }
+          for (long done = 0; done < runElements; ) {
+            int n = (int) Math.min(chunk, runElements - done);
+            long position = hdu.dataOffset() + (source + done) * width;
+            staging.clear().limit(n * width);
+            read(input, staging, position);
+            converter.convert(staging, window.bytes((written + done) * outWidth, n * outWidth), n);
+            done += n;
+          }
+          advance(index);
         }
-        for (long done = 0; done < runElements; ) {
-          int n = (int) Math.min(chunk, runElements - done);
-          long position = hdu.dataOffset() + (source + done) * width;
-          staging.clear().limit(n * width);
-          read(input, staging, position);
-          converter.convert(staging, window.bytes((written + done) * outWidth, n * outWidth), n);
-          done += n;
-        }
-        advance(index);
+      } finally {
+        Pointer.free(memory);
       }
     }
 

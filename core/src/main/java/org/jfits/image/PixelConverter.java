@@ -19,6 +19,8 @@ final class PixelConverter {
   private final int width;
   private long[] integers;
   private double[] reals;
+  private short[] shorts;
+  private float[] floats;
 
   PixelConverter(PixelScaling scaling) {
     this.scaling = scaling;
@@ -34,7 +36,7 @@ final class PixelConverter {
    * Converts {@code count} elements.
    *
    * @param source stored values, big-endian, from position 0; may be modified
-   * @param target output values written from its position 0 in native byte order
+   * @param target output values written from its position on, in native byte order
    */
   void convert(ByteBuffer source, ByteBuffer target, int count) {
     source.order(ByteOrder.BIG_ENDIAN).position(0).limit(count * width);
@@ -71,6 +73,10 @@ final class PixelConverter {
   }
 
   private void scale(ByteBuffer source, ByteBuffer target, int count) {
+    if (width == 2 && scaling.blank() == null && scaling.outputType() == ElementType.FLOAT32) {
+      scaleShortsToFloats(source, target, count);
+      return;
+    }
     if (reals == null) {
       reals = new double[SCALING_CHUNK];
       integers = new long[SCALING_CHUNK];
@@ -98,12 +104,34 @@ final class PixelConverter {
       }
     }
     if (scaling.outputType() == ElementType.FLOAT32) {
+      // absolute puts count from the buffer's start, not its position: the target's first element is
+      // at its position (a window onto the array may begin there)
+      int base = target.position();
       for (int i = 0; i < count; i++) {
-        target.putFloat(i * Float.BYTES, (float) reals[i]);
+        target.putFloat(base + i * Float.BYTES, (float) reals[i]);
       }
     } else {
       target.asDoubleBuffer().put(reals, 0, count);
     }
+  }
+
+  /**
+   * Scaled BITPIX 16 without BLANK, the common case, in one pass over plain arrays: a bulk
+   * byte-swapping get, one multiply-add per pixel in double precision rounded once to float (the
+   * same arithmetic as the general path, so the same values), and a bulk put.
+   */
+  private void scaleShortsToFloats(ByteBuffer source, ByteBuffer target, int count) {
+    if (shorts == null) {
+      shorts = new short[SCALING_CHUNK];
+      floats = new float[SCALING_CHUNK];
+    }
+    double bscale = scaling.bscale();
+    double bzero = scaling.bzero();
+    source.asShortBuffer().get(shorts, 0, count);
+    for (int i = 0; i < count; i++) {
+      floats[i] = (float) (shorts[i] * bscale + bzero);
+    }
+    target.asFloatBuffer().put(floats, 0, count);
   }
 
   private void readReals(ByteBuffer source, int count) {

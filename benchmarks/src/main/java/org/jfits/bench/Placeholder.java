@@ -1,2 +1,0 @@
-package org.jfits.bench;
-final class Placeholder {}
