@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.jfits.ErrorContext;
 import org.jfits.FitsFormatException;
 import org.jfits.FitsIOException;
@@ -32,13 +33,17 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ImageReader {
   private static final int STAGING_BYTES = 1 << 20;
+  /** Stored bytes per decoding thread: below this, a thread costs more than it saves. */
+  private static final long PARALLEL_BYTES = 2L << 20;
 
   private final Hdu hdu;
   private final PixelScaling scaling;
+  private final int threads;
 
-  private ImageReader(Hdu hdu, PixelScaling scaling) {
+  private ImageReader(Hdu hdu, PixelScaling scaling, int threads) {
     this.hdu = hdu;
     this.scaling = scaling;
+    this.threads = threads;
   }
 
   /**
@@ -53,12 +58,25 @@ public final class ImageReader {
           : "it is a " + hdu.type().astropyName() + ", not an image";
       throw new FitsUnsupportedException(hdu.context(), "cannot read as an image: " + what);
     }
-    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), false));
+    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), false),
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** A reader of the same HDU that returns values as stored, ignoring BSCALE, BZERO and BLANK. */
   public ImageReader raw() {
-    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), true));
+    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), true), threads);
+  }
+
+  /**
+   * A reader that converts with at most {@code threads} threads (default: one per processor). Large
+   * contiguous reads (whole images, bands of whole rows) are split between threads, each converting
+   * at least 2 MiB of stored pixels; sections made of many short runs are read on the calling thread.
+   */
+  public ImageReader threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    return new ImageReader(hdu, scaling, threads);
   }
 
   /** The element type of the arrays this reader returns. */
@@ -167,41 +185,36 @@ public final class ImageReader {
     }
 
     void run(INDArray array, long elements) {
-      int width = scaling.storedType().bytes();
-      int outWidth = scaling.outputType().bytes();
-      PixelConverter converter = new PixelConverter(scaling);
-      int chunk = (int) Math.min(converter.chunkElements(STAGING_BYTES), runElements);
-      // The staging memory is malloc'd and freed here rather than a ByteBuffer.allocateDirect: that one
-      // is zeroed and only given back after a garbage collection, so every read mapped (and page
-      // faulted) a fresh megabyte, which cost more than reading a small image.
-      long stagingBytes = (long) chunk * width;
-      Pointer memory = Pointer.malloc(stagingBytes);
-      if (memory.isNull()) {
-        throw new OutOfMemoryError("cannot allocate " + stagingBytes + " bytes of staging memory");
+      NativeWindow window = new NativeWindow(array);
+      long first = start[inner] * strides[inner];
+      int parts = inner == 0 ? parallelParts(runElements * scaling.storedType().bytes()) : 1;
+      if (parts > 1) {
+        long per = (runElements + parts - 1) / parts;
+        IntStream.range(0, parts).parallel().forEach(part -> {
+          long from = part * per;
+          long count = Math.min(per, runElements - from);
+          try (Copier copier = new Copier(count)) {
+            copier.copy(window, first + from, from, count);
+          }
+        });
+        return;
       }
-      try {
-        ByteBuffer staging = new BytePointer(memory).capacity(stagingBytes).limit(stagingBytes).asByteBuffer();
-        NativeWindow window = new NativeWindow(array);
-        RandomAccessInput input = hdu.file().input();
+      try (Copier copier = new Copier(runElements)) {
         long[] index = new long[inner];
         for (long written = 0; written < elements; written += runElements) {
-          long source = start[inner] * strides[inner];
+          long source = first;
           for (int i = 0; i < inner; i++) {
             source += (start[i] + index[i]) * strides[i];
           }
-          for (long done = 0; done < runElements; ) {
-            int n = (int) Math.min(chunk, runElements - done);
-            long position = hdu.dataOffset() + (source + done) * width;
-            staging.clear().limit(n * width);
-            read(input, staging, position);
-            converter.convert(staging, window.bytes((written + done) * outWidth, n * outWidth), n);
-            done += n;
-          }
+          copier.copy(window, source, written, runElements);
           advance(index);
         }
-      } finally {
-        Pointer.free(memory);
       }
+    }
+
+    /** How many threads share one contiguous run: one per {@link #PARALLEL_BYTES} stored, up to the limit. */
+    private int parallelParts(long bytes) {
+      return (int) Math.max(1, Math.min(threads, bytes / PARALLEL_BYTES));
     }
 
     private void advance(long[] index) {
@@ -210,6 +223,44 @@ public final class ImageReader {
           return;
         }
         index[i] = 0;
+      }
+    }
+  }
+
+  /**
+   * One thread's staging memory and converter: reads stored pixels chunk by chunk and converts them
+   * into the array. The staging memory is malloc'd and freed here rather than a
+   * ByteBuffer.allocateDirect: that one is zeroed and only given back after a garbage collection, so
+   * every read mapped (and page faulted) a fresh megabyte, which cost more than reading a small image.
+   */
+  private final class Copier implements AutoCloseable {
+    private final int width = scaling.storedType().bytes();
+    private final int outWidth = scaling.outputType().bytes();
+    private final PixelConverter converter = new PixelConverter(scaling);
+    private final int chunk;
+    private final Pointer memory;
+    private final ByteBuffer staging;
+
+    Copier(long maxElements) {
+      chunk = (int) Math.min(converter.chunkElements(STAGING_BYTES), maxElements);
+      long stagingBytes = (long) chunk * width;
+      memory = Pointer.malloc(stagingBytes);
+      if (memory.isNull()) {
+        throw new OutOfMemoryError("cannot allocate " + stagingBytes + " bytes of staging memory");
+      }
+      staging = new BytePointer(memory).capacity(stagingBytes).limit(stagingBytes).asByteBuffer();
+    }
+
+    /** Converts {@code count} stored elements from element {@code source} into array element {@code target}. */
+    void copy(NativeWindow window, long source, long target, long count) {
+      RandomAccessInput input = hdu.file().input();
+      for (long done = 0; done < count; ) {
+        int n = (int) Math.min(chunk, count - done);
+        long position = hdu.dataOffset() + (source + done) * width;
+        staging.clear().limit(n * width);
+        read(input, staging, position);
+        converter.convert(staging, window.bytes((target + done) * outWidth, n * outWidth), n);
+        done += n;
       }
     }
 
@@ -221,6 +272,11 @@ public final class ImageReader {
       } catch (IOException e) {
         throw new FitsIOException(hdu.context().withOffset(position), "cannot read image data", e);
       }
+    }
+
+    @Override
+    public void close() {
+      Pointer.free(memory);
     }
   }
 

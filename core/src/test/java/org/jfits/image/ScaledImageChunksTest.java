@@ -17,11 +17,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Scaled images larger than one conversion chunk ({@link PixelConverter#SCALING_CHUNK} elements):
  * no file of the shared test data has one, so this writes a BITPIX 16 image with BSCALE and BZERO
  * whose pixels are known and checks every value against {@code (float) (raw * BSCALE + BZERO)}
- * computed in double, whole and in a section that spans several chunks.
+ * computed in double, whole and in a section that spans several chunks. The image (over 4 MiB
+ * stored) is also large enough for a whole read to be split between two threads.
  */
 class ScaledImageChunksTest {
-  private static final int WIDTH = 300;
-  private static final int HEIGHT = 250;
+  private static final int WIDTH = 1500;
+  private static final int HEIGHT = 1450;
   private static final double BSCALE = 0.0457777642139958;
   private static final double BZERO = 1500.0;
 
@@ -72,12 +73,23 @@ class ScaledImageChunksTest {
     }
   }
 
+  @Test
+  void readsTheSameValuesWhenLargeReadsAreSplitBetweenThreads() throws IOException {
+    try (FitsFile fits = Fits.open(writeImage())) {
+      ImageReader reader = fits.hdu(0).image();
+      assertPixels(reader.threads(1).read(), 0, 0);
+      assertPixels(reader.threads(2).read(), 0, 0);
+      assertPixels(reader.threads(3).read(new long[] {1, 0}, new long[] {HEIGHT - 1, WIDTH}), 1, 0);
+    }
+  }
+
   private static void assertPixels(INDArray array, int y0, int x0) {
     long[] shape = array.shape();
+    float[] values = array.data().asFloat();
     for (int y = 0; y < shape[0]; y++) {
       for (int x = 0; x < shape[1]; x++) {
         float expected = (float) (raw(y0 + y, x0 + x) * BSCALE + BZERO);
-        float actual = array.getFloat(y, x);
+        float actual = values[(int) (y * shape[1] + x)];
         if (Float.floatToRawIntBits(expected) != Float.floatToRawIntBits(actual)) {
           assertEquals(expected, actual, "pixel (" + (y0 + y) + ", " + (x0 + x) + ")");
         }
