@@ -115,7 +115,7 @@ final class ScalarDecoder implements ColumnDecoder {
       case 'I':
         if (unsigned) {
           for (int i = 0; i < count; i++, at += rowWidth) {
-            ints[row + i] = chunk.getShort(at) & 0xffff;
+            ints[row + i] = (chunk.getShort(at) ^ 0x8000) & 0xffff;
           }
         } else {
           for (int i = 0; i < count; i++, at += rowWidth) {
@@ -138,7 +138,7 @@ final class ScalarDecoder implements ColumnDecoder {
       case 'J':
         if (unsigned) {
           for (int i = 0; i < count; i++, at += rowWidth) {
-            longs[row + i] = chunk.getInt(at) & 0xffffffffL;
+            longs[row + i] = (chunk.getInt(at) ^ Integer.MIN_VALUE) & 0xffffffffL;
           }
         } else {
           for (int i = 0; i < count; i++, at += rowWidth) {
