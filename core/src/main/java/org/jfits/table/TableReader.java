@@ -1,7 +1,10 @@
 package org.jfits.table;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 
@@ -12,6 +15,10 @@ import org.jfits.Hdu;
  * <p>Only the selected columns are decoded, and only the bytes of the selected rows are read. Large
  * tables decode in parallel over row chunks ({@link #threads(int)}). A reader is an immutable
  * description of what to read: each {@code with}-style call returns a new reader.
+ *
+ * <p>{@link FitsTable} says where each kind of column goes (Tablesaw columns, ND4J arrays, ragged
+ * columns) and the limits of missing values. Columns keep their TTYPE as name; a later column whose
+ * name repeats an earlier one (ignoring case) gets {@code _n} appended, {@code n} its column number.
  */
 public final class TableReader {
   private final Hdu hdu;
@@ -51,7 +58,10 @@ public final class TableReader {
     return new TableReader(hdu, List.copyOf(names), start, stop, threads);
   }
 
-  /** Reads only rows {@code [start, stop)}. */
+  /**
+   * Reads only rows {@code [start, stop)} (0-based, as Python slices); a negative {@code stop} reads to
+   * the last row. The range is checked against the table by {@link #read()}.
+   */
   public TableReader rows(long start, long stop) {
     return new TableReader(hdu, columns, start, stop, threads);
   }
@@ -61,11 +71,67 @@ public final class TableReader {
    * thread.
    */
   public TableReader threads(int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be 0 (automatic) or more, not " + threads);
+    }
     return new TableReader(hdu, columns, start, stop, threads);
   }
 
-  /** Reads the table. */
+  /**
+   * Reads the table: the selected columns of the selected rows, decoded into a {@link FitsTable}.
+   *
+   * @throws IllegalArgumentException if a column name is unknown (the message lists the names) or the
+   *     row range does not lie inside the table
+   * @throws org.jfits.FitsFormatException if the header describes an impossible table (the message
+   *     names the keyword) or a variable-length descriptor points outside the heap
+   */
   public FitsTable read() {
-    throw new UnsupportedOperationException("table decoding is not written yet");
+    TableLayout layout = TableLayout.of(hdu);
+    long last = stop < 0 ? layout.rows : stop;
+    if (start < 0 || last < start || last > layout.rows) {
+      throw new IllegalArgumentException(hdu.context() + " rows [" + start + ", " + last
+          + ") do not lie inside the table of " + layout.rows + " rows");
+    }
+    if (last - start > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(hdu.context() + " cannot read " + (last - start)
+          + " rows at once (at most 2^31 - 9); read a row range");
+    }
+    int rows = (int) (last - start);
+    List<ColumnInfo> selected = select(layout);
+    List<ColumnDecoder> decoders = new ArrayList<>(selected.size());
+    for (ColumnInfo info : selected) {
+      decoders.add(Decoders.of(layout, info, start, rows));
+    }
+    new RowChunks(layout, decoders).run(start, last, RowChunks.slices(rows, layout.rowWidth, threads));
+    TableParts parts = new TableParts();
+    for (ColumnDecoder d : decoders) {
+      d.finish(parts);
+    }
+    String name = hdu.name().isEmpty() ? "HDU " + hdu.index() : hdu.name();
+    return new FitsTable(hdu.header(), rows, selected, parts.table(name), parts.arrays(), parts.ragged());
+  }
+
+  private List<ColumnInfo> select(TableLayout layout) {
+    if (columns == null) {
+      return layout.columns;
+    }
+    Set<Integer> wanted = new TreeSet<>();
+    for (String name : columns) {
+      int number = layout.find(name);
+      if (number < 0) {
+        List<String> names = new ArrayList<>();
+        for (ColumnInfo c : layout.columns) {
+          names.add(c.name());
+        }
+        throw new IllegalArgumentException(hdu.context() + " no column named '" + name + "'; the columns are "
+            + names);
+      }
+      wanted.add(number);
+    }
+    List<ColumnInfo> out = new ArrayList<>();
+    for (int n : wanted) {
+      out.add(layout.columns.get(n - 1));
+    }
+    return out;
   }
 }

@@ -1,0 +1,29 @@
+package org.jfits.table;
+
+import org.jfits.FitsUnsupportedException;
+
+/** Chooses the decoder of a column by table kind, type code, repeat and TDIM. */
+final class Decoders {
+  private Decoders() {}
+
+  static ColumnDecoder of(TableLayout layout, ColumnInfo info, long start, int rows) {
+    int offset = (int) layout.offsets[info.number() - 1];
+    int rowWidth = (int) layout.rowWidth;
+    if (layout.rowWidth > Integer.MAX_VALUE) {
+      throw new FitsUnsupportedException(TableLayout.at(layout.hdu, "NAXIS1"), "rows over 2 GiB are not supported");
+    }
+    if (layout.ascii) {
+      return new AsciiDecoder(layout, info, offset, start, rows);
+    }
+    if (info.format().isVariableLength()) {
+      return new VarLengthDecoder(layout, info, offset, start, rows);
+    }
+    if (StringDecoder.handles(info)) {
+      return new StringDecoder(info, offset, rowWidth, rows);
+    }
+    if (ScalarDecoder.handles(info)) {
+      return new ScalarDecoder(info, offset, rowWidth, rows);
+    }
+    return new ArrayDecoder(info, offset, rowWidth, rows);
+  }
+}

@@ -1,0 +1,98 @@
+package org.jfits.table;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import org.jfits.FitsFormatException;
+import org.jfits.FitsIOException;
+import org.jfits.io.RandomAccessInput;
+
+/**
+ * Reads a range of table rows in chunks of about one megabyte through a direct buffer and hands each
+ * chunk to every column decoder. With several threads the range is split into contiguous slices,
+ * one task each on the common fork-join pool (the calling thread takes part), each with its own
+ * buffer; no thread is created or left behind.
+ */
+final class RowChunks {
+  static final int CHUNK_BYTES = 1 << 20;
+  /** Below this many bytes of rows a read stays on the calling thread. */
+  static final long PARALLEL_BYTES = 8L << 20;
+
+  private final TableLayout layout;
+  private final List<ColumnDecoder> decoders;
+
+  RowChunks(TableLayout layout, List<ColumnDecoder> decoders) {
+    this.layout = layout;
+    this.decoders = decoders;
+  }
+
+  /** The number of slices to decode {@code rows} rows with, given the user's choice (0: automatic). */
+  static int slices(long rows, long rowWidth, int threads) {
+    if (threads > 0) {
+      return (int) Math.max(1, Math.min(threads, rows));
+    }
+    long bytes = rows * rowWidth;
+    if (bytes <= PARALLEL_BYTES) {
+      return 1;
+    }
+    long byBytes = bytes / (PARALLEL_BYTES / 2);
+    return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byBytes));
+  }
+
+  /** Decodes rows {@code [start, stop)} of the table in {@code slices} slices. */
+  void run(long start, long stop, int slices) {
+    if (decoders.isEmpty() || stop <= start || layout.rowWidth == 0) {
+      return;
+    }
+    if (slices <= 1) {
+      readSlice(start, stop, start);
+      return;
+    }
+    List<RecursiveAction> tasks = new ArrayList<>(slices);
+    long rows = stop - start;
+    for (int i = 0; i < slices; i++) {
+      long from = start + rows * i / slices;
+      long to = start + rows * (i + 1) / slices;
+      tasks.add(new RecursiveAction() {
+        @Override
+        protected void compute() {
+          readSlice(from, to, start);
+        }
+      });
+    }
+    ForkJoinTask.invokeAll(tasks);
+  }
+
+  private void readSlice(long from, long to, long first) {
+    long width = layout.rowWidth;
+    int perChunk = (int) Math.max(1, Math.min(CHUNK_BYTES / width, to - from));
+    if (perChunk * width > Integer.MAX_VALUE) {
+      throw new FitsFormatException(layout.hdu.context().withKeyword("NAXIS1"),
+          "rows of " + width + " bytes are too wide to read (over 2 GiB)");
+    }
+    ByteBuffer chunk = ByteBuffer.allocateDirect((int) (perChunk * width)).order(ByteOrder.BIG_ENDIAN);
+    RandomAccessInput input = layout.hdu.file().input();
+    for (long row = from; row < to; row += perChunk) {
+      int count = (int) Math.min(perChunk, to - row);
+      long position = layout.hdu.dataOffset() + row * width;
+      chunk.clear().limit((int) (count * width));
+      try {
+        input.read(chunk, position);
+      } catch (EOFException e) {
+        throw new FitsFormatException(layout.hdu.context().withOffset(position),
+            "the file ends inside the table rows " + row + " to " + (row + count));
+      } catch (IOException e) {
+        throw new FitsIOException(layout.hdu.context().withOffset(position), "cannot read table rows", e);
+      }
+      chunk.clear();
+      for (ColumnDecoder d : decoders) {
+        d.decode(chunk, (int) (row - first), count);
+      }
+    }
+  }
+}

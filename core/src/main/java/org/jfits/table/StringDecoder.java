@@ -1,0 +1,87 @@
+package org.jfits.table;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.StringColumn;
+
+/**
+ * Decodes a character column ({@code rA}) as astropy does: everything from the first NUL on is
+ * dropped, then trailing blanks; leading blanks stay. Bytes are read as ISO-8859-1 so that no byte
+ * is lost. A plain {@code rA} column is one string per row, a Tablesaw {@link StringColumn} (where an
+ * empty string is Tablesaw's missing value). With a TDIM of two or more axes, such as {@code 30A}
+ * with {@code TDIM = '(10,3)'}, the first TDIM axis is the string length and the others the shape of
+ * an array of strings per row: astropy gives shape {@code (rows, 3)} of 10-character strings, jfits
+ * an ND4J UTF8 array of shape {@code [rows, 3]} ({@code array.getString(i)} reads element {@code i}
+ * in 'c' order).
+ */
+final class StringDecoder implements ColumnDecoder {
+  private final ColumnInfo info;
+  private final int offset;
+  private final int rowWidth;
+  private final int length;
+  private final int perRow;
+  private final String[] values;
+
+  StringDecoder(ColumnInfo info, int offset, int rowWidth, int rows) {
+    this.info = info;
+    this.offset = offset;
+    this.rowWidth = rowWidth;
+    long[] dims = info.dims();
+    if (dims.length >= 2) {
+      this.length = (int) dims[dims.length - 1];
+      long count = 1;
+      for (int i = 0; i < dims.length - 1; i++) {
+        count *= dims[i];
+      }
+      this.perRow = (int) count;
+    } else {
+      this.length = (int) info.format().repeat();
+      this.perRow = 1;
+    }
+    this.values = new String[Math.multiplyExact(rows, perRow)];
+  }
+
+  static boolean handles(ColumnInfo info) {
+    return !info.format().isVariableLength() && info.format().type() == 'A';
+  }
+
+  @Override
+  public void decode(ByteBuffer chunk, int row, int count) {
+    byte[] bytes = new byte[length];
+    int at = offset;
+    for (int i = 0; i < count; i++, at += rowWidth) {
+      for (int k = 0; k < perRow; k++) {
+        chunk.get(at + k * length, bytes, 0, length);
+        values[(row + i) * perRow + k] = text(bytes, 0, length);
+      }
+    }
+  }
+
+  /** The string astropy reads from {@code length} bytes: cut at the first NUL, trailing blanks removed. */
+  static String text(byte[] bytes, int from, int length) {
+    int end = from;
+    int stop = from + length;
+    while (end < stop && bytes[end] != 0) {
+      end++;
+    }
+    while (end > from && bytes[end - 1] == ' ') {
+      end--;
+    }
+    return end == from ? "" : new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public void finish(TableParts parts) {
+    long[] dims = info.dims();
+    if (dims.length >= 2) {
+      long[] shape = new long[dims.length];
+      shape[0] = values.length / Math.max(1, perRow);
+      System.arraycopy(dims, 0, shape, 1, dims.length - 1);
+      parts.array(info, Nd4j.create(Arrays.asList(values), shape));
+    } else {
+      parts.scalar(info, StringColumn.create(info.name(), values));
+    }
+  }
+}
