@@ -103,6 +103,33 @@ def strings_of(values):
     return [v.rstrip().decode("iso-8859-1") if isinstance(v, bytes) else str(v).rstrip() for v in flat.tolist()]
 
 
+def missing_mask(col, values, stored, ascii):
+    """The cells of a scalar column that jfits must report as missing (see the module notes).
+
+    col: astropy's Column; values: astropy's converted values; stored: the stored field
+    (``hdu.data.view(np.ndarray)[name]``); ascii: True for an ASCII table.
+    """
+    code = col.format[:1] if ascii else col.format.lstrip("0123456789")[:1]
+    values = np.asarray(values)
+    mask = np.zeros(values.shape[0], dtype=bool)
+    if values.dtype.kind in "SU":
+        return np.array([s == "" for s in strings_of(values)], dtype=bool)
+    if ascii:
+        fields = np.char.strip(np.asarray(stored).astype("S"))
+        if code != "A":
+            mask |= fields == b""
+            if col.null is not None:
+                mask |= fields == str(col.null).strip().encode("ascii")
+    elif code == "L":
+        mask |= (stored != ord("T")) & (stored != ord("F"))
+    else:
+        if col.null is not None and np.asarray(stored).dtype.kind in "iu":
+            mask |= np.asarray(stored) == int(col.null)
+        if values.dtype.kind == "f":
+            mask |= np.isnan(values)
+    return mask
+
+
 def column_reference(hdu, col, raw, outdir, stem, ascii):
     data = hdu.data
     name = col.name
@@ -158,7 +185,7 @@ def column_reference(hdu, col, raw, outdir, stem, ascii):
             return entry
         entry["kind"] = "string"
         entry["strings"] = strings
-        entry["mask"] = save(outdir, stem + ".mask.npy", np.array([s == "" for s in strings], dtype=bool))
+        entry["mask"] = save(outdir, stem + ".mask.npy", missing_mask(col, values, stored, ascii))
         return entry
     values = np.asarray(values)
     is_array = values.ndim > 1 or values.dtype.kind == "c" or values.dtype == np.uint64
@@ -172,20 +199,7 @@ def column_reference(hdu, col, raw, outdir, stem, ascii):
         entry["kind"] = "array"
         return entry
     entry["kind"] = "scalar"
-    mask = np.zeros(values.shape[0], dtype=bool)
-    if ascii:
-        fields = np.char.strip(np.asarray(stored).astype("S"))
-        if code != "A":
-            mask |= fields == b""
-            if col.null is not None:
-                mask |= fields == str(col.null).strip().encode("ascii")
-    elif code == "L":
-        mask |= (stored != ord("T")) & (stored != ord("F"))
-    else:
-        if col.null is not None and np.asarray(stored).dtype.kind in "iu":
-            mask |= np.asarray(stored) == int(col.null)
-        if values.dtype.kind == "f":
-            mask |= np.isnan(values)
+    mask = missing_mask(col, values, stored, ascii)
     entry["mask"] = save(outdir, stem + ".mask.npy", mask)
     return entry
 
