@@ -100,8 +100,10 @@ final class TableLayout {
     Object ttype = header.get("TTYPE" + n);
     String name = ttype == null ? "col" + n : ttype.toString().strip();
     Object nullValue = null;
-    if (header.containsKey("TNULL" + n)) {
-      nullValue = format.ascii() ? String.valueOf(header.get("TNULL" + n)) : (Object) header.getLong("TNULL" + n);
+    Object tnull = header.get("TNULL" + n);
+    if (tnull != null) {
+      // binary tables: an integer; anything else (a string on a float column) is kept as written and ignored
+      nullValue = format.ascii() || !(tnull instanceof Long) ? tnull.toString() : tnull;
     }
     double scale = header.getDouble("TSCAL" + n, 1);
     double zero = header.getDouble("TZERO" + n, 0);

@@ -32,7 +32,7 @@ final class TableFiles {
   static final String ASTROPY_VALUES = String.join("\n",
       "import sys, numpy as np",
       "from astropy.io import fits",
-      "d = fits.open(sys.argv[1])[1].data",
+      "d = fits.open(sys.argv[1])[int(sys.argv[2]) if len(sys.argv) > 2 else 1].data",
       "def fmt(v):",
       "    if isinstance(v, (bytes, np.bytes_)): v = v.decode('latin-1')",
       "    if isinstance(v, str): return 's:' + v.encode('latin-1').hex()",
@@ -48,7 +48,10 @@ final class TableFiles {
       "    c = d[n]",
       "    vals = []",
       "    if any(ch in str(d.columns[n].format) for ch in 'PQ'):",
-      "        for r in c: vals += flat(r)",
+      "        for r in c:",
+      "            if 'A' in str(d.columns[n].format):  # astropy gives a PA row as an array of characters",
+      "                vals.append(fmt(''.join((x.decode('latin-1') if isinstance(x, bytes) else x) for x in np.asarray(r, dtype='S1').view(np.chararray).ravel())))",
+      "            else: vals += flat(r)",
       "    else: vals = flat(c)",
       "    print('\\t'.join([n] + vals))");
 
@@ -92,7 +95,12 @@ final class TableFiles {
 
   /** astropy's values, as printed by {@link #ASTROPY_VALUES}, one list per column, in order. */
   static List<List<String>> astropy(java.nio.file.Path file) throws Exception {
-    String out = TestFiles.python(ASTROPY_VALUES, file.toString());
+    return astropy(file, 1);
+  }
+
+  /** astropy's values of HDU {@code hdu}, as {@link #astropy(java.nio.file.Path)}. */
+  static List<List<String>> astropy(java.nio.file.Path file, int hdu) throws Exception {
+    String out = TestFiles.python(ASTROPY_VALUES, file.toString(), "" + hdu);
     List<List<String>> columns = new ArrayList<>();
     for (String line : out.split("\n")) {
       if (!line.isEmpty()) {
