@@ -39,7 +39,7 @@ describes it in the same way as key "generated/astropy_types.fits".
 Left out, with the reason in the JSON ("skipped"): tile-compressed images (ZIMAGE = T, binary tables
 that hold compressed tiles, not a table) and tile-compressed tables (ZTABLE = T; jfits does not
 decompress tables yet). A column astropy cannot convert (fv_asciitab.fits RadVel: '- 23' is not a
-number to astropy) is recorded with kind "error" and astropy's message.
+number to astropy) is read with fitsio (cfitsio reads it as -23) and marked "source" in the JSON.
 """
 
 import json
@@ -130,7 +130,7 @@ def missing_mask(col, values, stored, ascii):
     return mask
 
 
-def column_reference(hdu, col, raw, outdir, stem, ascii):
+def column_reference(hdu, col, raw, outdir, stem, ascii, fitsio_column=None):
     data = hdu.data
     name = col.name
     entry = {
@@ -150,9 +150,13 @@ def column_reference(hdu, col, raw, outdir, stem, ascii):
     try:
         values = data[name]
     except ValueError as e:
-        entry["kind"] = "error"
-        entry["error"] = str(e)
-        return entry
+        if fitsio_column is None:
+            entry["kind"] = "error"
+            entry["error"] = str(e)
+            return entry
+        # astropy cannot convert the column; cfitsio (through fitsio) reads it, and is the reference
+        entry["source"] = f"fitsio, since astropy fails: {e}"
+        values = fitsio_column(name)
     code = col.format.lstrip("0123456789")[:1] if not ascii else col.format[:1]
     stored = raw[name] if raw is not None else None
     if not ascii and code in "PQ":
@@ -226,6 +230,15 @@ def check_table_read_masks(hdu, entries, outdir, ascii, where):
     return None
 
 
+def fitsio_reader(path, index):
+    """Reads one column with fitsio (cfitsio), for the columns astropy cannot convert."""
+    def read(name):
+        import fitsio
+
+        return fitsio.read(path, ext=index, columns=[name])[name]
+    return read
+
+
 def describe(path, key, outdir, workdir):
     open_path, note = open_path_for(path, workdir)
     result = {"file": key, "note": note, "tables": []}
@@ -246,7 +259,8 @@ def describe(path, key, outdir, workdir):
                     stem = f"{key.replace('/', '__')}__hdu{index}"
                     columns = []
                     for number, col in enumerate(hdu.columns, start=1):
-                        columns.append(column_reference(hdu, col, raw, outdir, f"{stem}__col{number}", ascii))
+                        columns.append(column_reference(hdu, col, raw, outdir, f"{stem}__col{number}", ascii,
+                                                        fitsio_reader(path, index)))
                     entry["columns"] = columns
                     entry["tableReadNote"] = check_table_read_masks(hdu, columns, outdir, ascii, f"{key}[{index}]")
                 result["tables"].append(entry)

@@ -56,8 +56,8 @@ import tech.tablesaw.columns.Column;
  * run with the Python of {@code -Djfits.python} into {@code target/astropy-table-reference/}); its
  * notes define the column kinds and which cells must be missing. Tile-compressed images (ZIMAGE = T)
  * and tile-compressed tables (ZTABLE = T) are listed but not compared: jfits does not decompress
- * tables yet. A column astropy itself cannot convert (fv_asciitab.fits RadVel holds '- 23') is only
- * required to read in jfits.
+ * tables yet. A column astropy itself cannot convert (fv_asciitab.fits RadVel holds '- 23') is
+ * compared with fitsio's (cfitsio's) values instead.
  */
 class TableParityTest {
   private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
