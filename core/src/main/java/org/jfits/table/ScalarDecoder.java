@@ -84,7 +84,7 @@ final class ScalarDecoder implements ColumnDecoder {
 
   @Override
   public void decode(ByteBuffer chunk, int row, int count) {
-    if (doubles != null && (scaling.kind() == Scaling.Kind.LINEAR)) {
+    if (scaling.kind() == Scaling.Kind.LINEAR) {
       linear(chunk, row, count);
       return;
     }

@@ -139,7 +139,7 @@ final class TableLayout {
     } catch (NumberFormatException e) {
       throw new FitsFormatException(at(hdu, key), key + " = '" + text + "' is not a list of non-negative integers");
     }
-    long repeat = format.type() == 'X' ? format.repeat() : format.repeat();
+    long repeat = format.repeat();
     if (format.type() == 'A' ? product > repeat : product != repeat) {
       throw new FitsFormatException(at(hdu, key), key + " = '" + text + "' holds " + product
           + " elements but TFORM" + n + " = '" + format.text() + "' has " + repeat);
