@@ -12,16 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * A reader for numpy {@code .npy} files (format versions 1 to 3) holding one little-endian array of
- * a plain numeric dtype, in C order: enough for the astropy reference images.
+ * a plain numeric or bool dtype, in C order: enough for the astropy reference images.
  *
  * @param dtype the numpy dtype name, e.g. {@code uint16}
  * @param shape the shape in numpy order
  * @param data the element bytes, little-endian, C order
  */
 record Npy(String dtype, long[] shape, byte[] data) {
-  private static final Map<String, String> DESCRIPTORS = Map.of(
-      "|u1", "uint8", "|i1", "int8", "<i2", "int16", "<u2", "uint16", "<i4", "int32",
-      "<u4", "uint32", "<i8", "int64", "<u8", "uint64", "<f4", "float32", "<f8", "float64");
+  private static final Map<String, String> DESCRIPTORS = Map.ofEntries(
+      Map.entry("|u1", "uint8"), Map.entry("|i1", "int8"), Map.entry("<i2", "int16"), Map.entry("<u2", "uint16"),
+      Map.entry("<i4", "int32"), Map.entry("<u4", "uint32"), Map.entry("<i8", "int64"), Map.entry("<u8", "uint64"),
+      Map.entry("<f4", "float32"), Map.entry("<f8", "float64"), Map.entry("|b1", "bool"));
   private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']+)'");
   private static final Pattern ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
@@ -67,6 +68,9 @@ record Npy(String dtype, long[] shape, byte[] data) {
 
   /** Bytes per element. */
   int width() {
+    if (dtype.equals("bool")) {
+      return 1;
+    }
     return Integer.parseInt(dtype.replaceAll("\\D", "")) / 8;
   }
 

@@ -11,13 +11,17 @@ import org.jfits.Fits;
 import org.jfits.FitsException;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
+import org.jfits.table.FitsTable;
+import org.jfits.table.TableReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@code jfits} command: {@code info}, {@code header} and {@code export}.
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
- * keyword or offset), 2 a usage error. {@code info} and {@code header} never load the native array
+ * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
+ * unknown HDU, a column name not in the table (the message lists the columns) or a row range outside
+ * it. {@code info} and {@code header} never load the native array
  * library, so they answer quickly.
  */
 public final class Main {
@@ -34,8 +38,14 @@ public final class Main {
       "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
       "                                        write an image HDU as a NumPy .npy file; --raw keeps",
       "                                        stored values (no BSCALE/BZERO/BLANK)",
+      "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP]",
+      "                                        write a table HDU as a NumPy .npz file, one array per",
+      "                                        column (COL.mask where it has nulls; COL.values and",
+      "                                        COL.offsets for variable-length columns); rows are",
+      "                                        0-based, STOP excluded, either may be left out",
       "",
-      "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error");
+      "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
+      "column, or a row range outside the table)");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -125,10 +135,17 @@ public final class Main {
   private int export(Options options) throws IOException {
     String file = options.singleFile("export");
     if (options.out == null) {
-      throw new UsageException("export needs --out OUT.npy");
+      throw new UsageException("export needs --out OUT.npy (an image) or --out OUT.npz (a table)");
     }
     try (FitsFile fits = Fits.open(file)) {
       Hdu hdu = options.hdu(fits);
+      if (hdu.type().isTable()) {
+        return exportTable(hdu, options);
+      }
+      if (options.columns != null || options.rows != null) {
+        throw new UsageException("--columns and --rows apply to table HDUs; HDU " + hdu.index() + " is a "
+            + hdu.type().astropyName());
+      }
       if (!hdu.type().isImage() || hdu.axes().length == 0) {
         throw new org.jfits.FitsUnsupportedException(hdu.context(),
             "export writes image data, and this " + hdu.type().astropyName() + " has none");
@@ -142,6 +159,66 @@ public final class Main {
       }
     }
     return OK;
+  }
+
+  private int exportTable(Hdu hdu, Options options) throws IOException {
+    if (options.raw) {
+      throw new UsageException("--raw applies to image HDUs; HDU " + hdu.index() + " is a " + hdu.type().astropyName());
+    }
+    TableReader reader = hdu.table();
+    if (options.columns != null) {
+      List<String> names = new ArrayList<>();
+      for (String name : options.columns.split(",", -1)) {
+        if (name.isBlank()) {
+          throw new UsageException("--columns '" + options.columns + "' has an empty column name");
+        }
+        names.add(name.strip());
+      }
+      reader = reader.columns(names);
+    }
+    if (options.rows != null) {
+      long rows = hdu.axes().length > 1 ? hdu.axes()[1] : 0;
+      long[] range = parseRows(options.rows, rows);
+      reader = reader.rows(range[0], range[1]);
+    }
+    FitsTable table;
+    try {
+      table = reader.read();
+    } catch (IllegalArgumentException e) {
+      // an unknown column (the message lists the columns) or a row range outside the table
+      throw new UsageException(e.getMessage());
+    }
+    NpzWriter npz = new NpzWriter();
+    TableExport.add(table, npz);
+    try {
+      npz.write(Path.of(options.out));
+    } catch (IOException e) {
+      throw new IOException("cannot write " + options.out + ": " + e, e);
+    }
+    return OK;
+  }
+
+  /** {@code START:STOP}, either part optional (0 and the row count), STOP excluded. */
+  static long[] parseRows(String text, long rows) {
+    int colon = text.indexOf(':');
+    if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
+      throw new UsageException("--rows '" + text + "' is not START:STOP");
+    }
+    long start;
+    long stop;
+    try {
+      String a = text.substring(0, colon).strip();
+      String b = text.substring(colon + 1).strip();
+      start = a.isEmpty() ? 0 : Long.parseLong(a);
+      stop = b.isEmpty() ? rows : Long.parseLong(b);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--rows '" + text + "' is not START:STOP with whole numbers");
+    }
+    if (start < 0 || stop < start || stop > rows) {
+      throw new UsageException("--rows " + text + ": the table has " + rows + " rows (START:STOP, 0-based,"
+          + " STOP excluded, START not past STOP)");
+    }
+    return new long[] {start, stop};
   }
 
   /** A usage error: exit code 2. */
@@ -159,6 +236,8 @@ public final class Main {
     String hdu;
     String out;
     boolean raw;
+    String columns;
+    String rows;
 
     static Options parse(String[] args) {
       Options options = new Options();
@@ -171,6 +250,12 @@ public final class Main {
           case "--out":
           case "-o":
             options.out = value(args, ++i, arg);
+            break;
+          case "--columns":
+            options.columns = value(args, ++i, arg);
+            break;
+          case "--rows":
+            options.rows = value(args, ++i, arg);
             break;
           case "--raw":
             options.raw = true;

@@ -54,12 +54,17 @@ final class NpyWriter {
 
   /** The header: magic, version, length and the dict, padded with blanks to a 64-byte boundary. */
   static byte[] header(ElementType type, long[] shape) {
+    return header(descr(type), shape);
+  }
+
+  /** The header for a NumPy type descriptor such as {@code <f8} or {@code |S12}. */
+  static byte[] header(String descr, long[] shape) {
     StringBuilder dims = new StringBuilder("(");
     for (int i = 0; i < shape.length; i++) {
       dims.append(i == 0 ? "" : ", ").append(shape[i]);
     }
     dims.append(shape.length == 1 ? ",)" : ")");
-    String dict = "{'descr': '" + descr(type) + "', 'fortran_order': False, 'shape': " + dims + ", }";
+    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + dims + ", }";
     int unpadded = MAGIC.length + 2 + dict.length() + 1;
     int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
     String text = dict + " ".repeat(padding) + "\n";

@@ -162,7 +162,7 @@ class MainTest {
     assertTrue(line.contains("HDU 0 (PRIMARY), keyword NAXIS, byte 100000"), line);
     Path test0 = TestFiles.real("real/astropy_test0.fits");
     badFile(test0, "export", test0.toString(), "--hdu", "0", "--out", out.toString());
-    Path table = TestFiles.real("real/astropy_tb.fits");
+    Path table = cut("cut-table.fits", "real/fv_rate.fits", 40_000);
     badFile(table, "export", table.toString(), "--hdu", "1", "--out", out.toString());
     Path naxis2 = broken("naxis2.fits", "real/fv_ngc1316o.fits", "NAXIS2", value("NAXIS2", "3000"));
     badFile(naxis2, "export", naxis2.toString(), "--out", out.toString());
@@ -171,7 +171,7 @@ class MainTest {
     assertArrayEquals(precious, Files.readAllBytes(out));
     try (Stream<Path> files = Files.list(dir)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(List.of("cut-data.fits", "naxis2.fits", "out.npy"), names);
+      assertEquals(List.of("cut-data.fits", "cut-table.fits", "naxis2.fits", "out.npy"), names);
     }
   }
 
