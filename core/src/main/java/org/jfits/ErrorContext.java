@@ -72,7 +72,7 @@ public final class ErrorContext {
   }
 
   /** A one-line message: {@code file, HDU 1 (SCI), keyword NAXIS2, byte 2880: problem}. */
-  String describe(String problem) {
+  public String describe(String problem) {
     StringBuilder text = new StringBuilder(file);
     if (hdu != NONE) {
       text.append(", HDU ").append(hdu);

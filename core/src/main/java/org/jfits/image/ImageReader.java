@@ -130,13 +130,13 @@ public final class ImageReader {
 
   private void checkSection(long[] full, long[] start, long[] shape) {
     if (start.length != full.length || shape.length != full.length) {
-      throw new IllegalArgumentException(hdu.context() + " a section of this image needs " + full.length
-          + " start and shape values, got " + start.length + " and " + shape.length);
+      throw new IllegalArgumentException(hdu.context().describe("a section of this image needs " + full.length
+          + " start and shape values, got " + start.length + " and " + shape.length));
     }
     for (int i = 0; i < full.length; i++) {
       if (start[i] < 0 || shape[i] < 0 || start[i] + shape[i] > full[i]) {
-        throw new IllegalArgumentException(hdu.context() + " section start " + Arrays.toString(start)
-            + " shape " + Arrays.toString(shape) + " lies outside the image of shape " + Arrays.toString(full));
+        throw new IllegalArgumentException(hdu.context().describe("section start " + Arrays.toString(start)
+            + " shape " + Arrays.toString(shape) + " lies outside the image of shape " + Arrays.toString(full)));
       }
     }
   }

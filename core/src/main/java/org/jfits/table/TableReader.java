@@ -89,12 +89,12 @@ public final class TableReader {
     TableLayout layout = TableLayout.of(hdu);
     long last = stop < 0 ? layout.rows : stop;
     if (start < 0 || last < start || last > layout.rows) {
-      throw new IllegalArgumentException(hdu.context() + " rows [" + start + ", " + last
-          + ") do not lie inside the table of " + layout.rows + " rows");
+      throw new IllegalArgumentException(hdu.context().describe("rows [" + start + ", " + last
+          + ") do not lie inside the table of " + layout.rows + " rows"));
     }
     if (last - start > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(hdu.context() + " cannot read " + (last - start)
-          + " rows at once (at most 2^31 - 9); read a row range");
+      throw new IllegalArgumentException(hdu.context().describe("cannot read " + (last - start)
+          + " rows at once (at most 2^31 - 9); read a row range"));
     }
     int rows = (int) (last - start);
     List<ColumnInfo> selected = select(layout);
@@ -123,8 +123,8 @@ public final class TableReader {
         for (ColumnInfo c : layout.columns) {
           names.add(c.name());
         }
-        throw new IllegalArgumentException(hdu.context() + " no column named '" + name + "'; the columns are "
-            + names);
+        throw new IllegalArgumentException(hdu.context().describe("no column named '" + name + "'; the columns are "
+            + names));
       }
       wanted.add(number);
     }
