@@ -21,6 +21,18 @@ import tech.tablesaw.api.Table;
  *   <li>{@link #columns()}: the metadata of every column read (unit, display format, null value,
  *       scaling, dimensions), and {@link #header()} the whole header.
  * </ul>
+ *
+ * <p>Where each kind of column goes: {@code L B I J K E D A} scalars into Boolean, Short (uint8
+ * values), Short, Int, Long, Float, Double and String columns; the unsigned conventions one size up
+ * (TZERO -128 on {@code B}: Short; 32768 on {@code I}: Int; 2^31 on {@code J}: Long); other scaling
+ * into Double columns. Complex columns ({@code C}, {@code M}) are arrays with a last axis of 2 (real,
+ * imaginary), {@code [rows, 2]} for a scalar; {@code K} with TZERO = 2^63 is a UINT64 array
+ * {@code [rows]}; bit columns ({@code rX}) BOOL arrays {@code [rows, r]}; strings with a TDIM of two
+ * or more axes UTF8 arrays {@code [rows, ...]} without the length axis. Limits: Tablesaw marks
+ * missing values with sentinels (the minimum of Short, Integer and Long, NaN, the empty string), so
+ * a stored minimum integer or empty string reads as missing too; ND4J arrays have no missing values
+ * (unscaled integer arrays keep TNULL as stored, logical arrays read nulls as false); at most 2^31 - 9
+ * rows per read (use a row range).
  */
 public final class FitsTable {
   private final Header header;

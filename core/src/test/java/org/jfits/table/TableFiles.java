@@ -48,7 +48,10 @@ final class TableFiles {
       "    c = d[n]",
       "    vals = []",
       "    if any(ch in str(d.columns[n].format) for ch in 'PQ'):",
-      "        for r in c: vals += flat(r)",
+      "        for r in c:",
+      "            if 'A' in str(d.columns[n].format):  # astropy gives a PA row as an array of characters",
+      "                vals.append(fmt(''.join((x.decode('latin-1') if isinstance(x, bytes) else x) for x in np.asarray(r, dtype='S1').view(np.chararray).ravel())))",
+      "            else: vals += flat(r)",
       "    else: vals = flat(c)",
       "    print('\\t'.join([n] + vals))");
 

@@ -1,0 +1,113 @@
+package org.jfits.table;
+
+import static org.jfits.table.TableFiles.assertSame;
+import static org.jfits.table.TableFiles.kw;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jfits.Fits;
+import org.jfits.FitsFile;
+import org.jfits.FitsFormatException;
+import org.jfits.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Variable-length columns (P and Q descriptors, a heap after a gap set by THEAP, string rows) checked
+ * against astropy, and descriptors that point outside the heap reported with column, row and byte.
+ */
+class VarLengthTableTest {
+  private static final int WIDTH = 8 + 16 + 8 + 4;
+  private static final int GAP = 16;
+  private static final int HEAP = 47;
+
+  @TempDir
+  Path dir;
+
+  /** The table, with the count of column V in row 2 replaced by {@code badCount}. */
+  private Path write(String name, int badCount) throws Exception {
+    List<String> cards = new ArrayList<>(TableFiles.binaryHeader(WIDTH, 3, GAP + HEAP, "V", "PJ(3)", "Q", "QD(2)",
+        "T", "PA(5)", "N", "J"));
+    cards.add(kw("THEAP", "" + (WIDTH * 3 + GAP)));
+    ByteBuffer b = TableFiles.rows(WIDTH * 3 + GAP + HEAP);
+    long[][] v = {{3, 0}, {0, 0}, {badCount, 12}};
+    long[][] q = {{1, 16}, {2, 24}, {0, 0}};
+    long[][] t = {{2, 40}, {0, 0}, {5, 42}};
+    for (int r = 0; r < 3; r++) {
+      b.putInt((int) v[r][0]).putInt((int) v[r][1]).putLong(q[r][0]).putLong(q[r][1]).putInt((int) t[r][0])
+          .putInt((int) t[r][1]).putInt(10 * r);
+    }
+    b.position(b.position() + GAP);
+    b.putInt(1).putInt(2).putInt(3).putInt(7).putDouble(1.5).putDouble(2.5).putDouble(-1);
+    b.put("hiabc  ".getBytes(StandardCharsets.US_ASCII));
+    assertEquals(b.capacity(), b.position());
+    return TestFiles.write(dir, name, TableFiles.file(cards, b.array()));
+  }
+
+  @Test
+  void readsDescriptorsAndHeapAfterAGapAsAstropyDoes() throws Exception {
+    Path file = write("vla.fits", 1);
+    List<List<String>> expected = TableFiles.astropy(file);
+    try (FitsFile fits = Fits.open(file)) {
+      FitsTable table = fits.hdu(1).table().read();
+      for (List<String> column : expected) {
+        String name = column.get(0);
+        // an empty string is Tablesaw's missing value
+        assertSame(name, column.subList(1, column.size()), TableFiles.actual(table, name), Set.of("s:"));
+      }
+      RaggedColumn v = table.ragged("V");
+      assertArrayEquals(new long[] {0, 3, 3, 4}, v.offsets());
+      assertEquals(DataType.INT32, v.values().dataType());
+      assertEquals(7, v.row(2).getInt(0));
+      assertEquals(2, table.ragged("Q").length(1));
+      assertEquals(List.of("T", "N"), table.table().columnNames());
+    }
+  }
+
+  @Test
+  void descriptorBeyondTheHeapNamesColumnRowAndByte() throws Exception {
+    Path file = write("beyond.fits", 100);
+    try (FitsFile fits = Fits.open(file)) {
+      long descriptor = fits.hdu(1).dataOffset() + 2 * WIDTH;
+      FitsFormatException e = assertThrows(FitsFormatException.class, () -> fits.hdu(1).table().read());
+      assertEquals("TFORM1", e.keyword().orElseThrow());
+      assertEquals(descriptor, e.offset().orElseThrow());
+      assertEquals(1, e.hdu().getAsInt());
+      assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains(file.toString()), e.getMessage());
+      // the other columns still read
+      assertEquals(3, fits.hdu(1).table().columns("N", "q").read().rowCount());
+    }
+  }
+
+  @Test
+  void negativeCountIsAFormatError() throws Exception {
+    Path file = write("negative.fits", -1);
+    try (FitsFile fits = Fits.open(file)) {
+      FitsFormatException e = assertThrows(FitsFormatException.class, () -> fits.hdu(1).table().read());
+      assertEquals("TFORM1", e.keyword().orElseThrow());
+      assertTrue(e.getMessage().contains("count -1"), e.getMessage());
+    }
+  }
+
+  @Test
+  void realThapGapFileMatchesAstropy() throws Exception {
+    Path file = TestFiles.real("real/astropy_theap-gap.fits");
+    List<List<String>> expected = TableFiles.astropy(file);
+    try (FitsFile fits = Fits.open(file)) {
+      FitsTable table = fits.hdu(1).table().read();
+      for (List<String> column : expected) {
+        assertSame(column.get(0), column.subList(1, column.size()), TableFiles.actual(table, column.get(0)),
+            Set.of());
+      }
+    }
+  }
+}
