@@ -79,6 +79,10 @@ final class ArrayDecoder implements ColumnDecoder {
       }
       return;
     }
+    if ((long) perRow * elements.inWidth * elements.components == rowWidth) {
+      elements.copy(chunk, at, target, 0, perRow * count); // the column is the whole row: one run
+      return;
+    }
     for (int i = 0, to = 0; i < count; i++, at += rowWidth, to += bytes) {
       elements.copy(chunk, at, target, to, perRow);
     }

@@ -1,6 +1,7 @@
 package org.jfits.table;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.jfits.FitsFormatException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -54,15 +55,16 @@ final class AsciiDecoder implements ColumnDecoder {
         continue;
       }
       String text = AsciiFields.compact(field, 0, width, scratch);
-      boolean missing = text.isEmpty() || (tnull != null && new String(field, java.nio.charset.StandardCharsets
-          .ISO_8859_1).strip().equals(tnull));
+      boolean missing = text.isEmpty()
+          || (tnull != null && new String(field, StandardCharsets.ISO_8859_1).strip().equals(tnull));
       try {
         if (longs != null) {
           longs[row + i] = missing ? Long.MIN_VALUE : AsciiFields.parseLong(text);
         } else if (missing) {
           doubles[row + i] = Double.NaN;
         } else {
-          double v = type == 'I' ? AsciiFields.parseLong(text) : AsciiFields.parseDouble(text, info.format().decimals());
+          double v = type == 'I' ? AsciiFields.parseLong(text)
+              : AsciiFields.parseDouble(text, info.format().decimals());
           doubles[row + i] = scaled ? v * info.scale() + info.zero() : v;
         }
       } catch (NumberFormatException e) {

@@ -69,7 +69,14 @@ final class Elements {
     }
   }
 
+  /** Runs at least this long are copied with one bulk byte-swapping put. */
+  private static final int BULK = 32;
+
   private void bits(ByteBuffer source, int from, ByteBuffer target, int to, int n, boolean flip) {
+    if (!flip && n >= BULK && inWidth > 1) {
+      bulk(source, from, target, to, n);
+      return;
+    }
     switch (inWidth) {
       case 1: {
         byte x = flip ? (byte) 0x80 : 0;
@@ -98,6 +105,21 @@ final class Elements {
           target.putLong(to + 8 * i, source.getLong(from + 8 * i) ^ x);
         }
       }
+    }
+  }
+
+  private void bulk(ByteBuffer source, int from, ByteBuffer target, int to, int n) {
+    ByteBuffer in = source.slice(from, n * inWidth).order(java.nio.ByteOrder.BIG_ENDIAN);
+    ByteBuffer out = target.slice(to, n * inWidth).order(java.nio.ByteOrder.nativeOrder());
+    switch (inWidth) {
+      case 2:
+        out.asShortBuffer().put(in.asShortBuffer());
+        break;
+      case 4:
+        out.asIntBuffer().put(in.asIntBuffer());
+        break;
+      default:
+        out.asLongBuffer().put(in.asLongBuffer());
     }
   }
 

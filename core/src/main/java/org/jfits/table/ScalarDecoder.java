@@ -84,12 +84,15 @@ final class ScalarDecoder implements ColumnDecoder {
 
   @Override
   public void decode(ByteBuffer chunk, int row, int count) {
-    if (doubles != null && (scaling.kind() == Scaling.Kind.LINEAR)) {
+    if (scaling.kind() == Scaling.Kind.LINEAR) {
       linear(chunk, row, count);
       return;
     }
     boolean unsigned = scaling.kind() == Scaling.Kind.UNSIGNED;
     Long tnull = scaling.nullValue();
+    if (!unsigned && tnull == null && rowWidth == ColumnFormat.binaryWidth(type, 1) && bulk(chunk, row, count)) {
+      return;
+    }
     int at = offset;
     switch (type) {
       case 'L':
@@ -180,6 +183,30 @@ final class ScalarDecoder implements ColumnDecoder {
         for (int i = 0; i < count; i++, at += rowWidth) {
           doubles[row + i] = chunk.getDouble(at);
         }
+    }
+  }
+
+  /** The column is the whole row: one bulk byte-swapping get of the chunk; false if not a bulk type. */
+  private boolean bulk(ByteBuffer chunk, int row, int count) {
+    ByteBuffer run = chunk.slice(0, count * rowWidth).order(java.nio.ByteOrder.BIG_ENDIAN);
+    switch (type) {
+      case 'I':
+        run.asShortBuffer().get(shorts, row, count);
+        return true;
+      case 'J':
+        run.asIntBuffer().get(ints, row, count);
+        return true;
+      case 'K':
+        run.asLongBuffer().get(longs, row, count);
+        return true;
+      case 'E':
+        run.asFloatBuffer().get(floats, row, count);
+        return true;
+      case 'D':
+        run.asDoubleBuffer().get(doubles, row, count);
+        return true;
+      default:
+        return false;
     }
   }
 

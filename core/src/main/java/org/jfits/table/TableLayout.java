@@ -100,8 +100,10 @@ final class TableLayout {
     Object ttype = header.get("TTYPE" + n);
     String name = ttype == null ? "col" + n : ttype.toString().strip();
     Object nullValue = null;
-    if (header.containsKey("TNULL" + n)) {
-      nullValue = format.ascii() ? String.valueOf(header.get("TNULL" + n)) : (Object) header.getLong("TNULL" + n);
+    Object tnull = header.get("TNULL" + n);
+    if (tnull != null) {
+      // binary tables: an integer; anything else (a string on a float column) is kept as written and ignored
+      nullValue = format.ascii() || !(tnull instanceof Long) ? tnull.toString() : tnull;
     }
     double scale = header.getDouble("TSCAL" + n, 1);
     double zero = header.getDouble("TZERO" + n, 0);
@@ -137,7 +139,7 @@ final class TableLayout {
     } catch (NumberFormatException e) {
       throw new FitsFormatException(at(hdu, key), key + " = '" + text + "' is not a list of non-negative integers");
     }
-    long repeat = format.type() == 'X' ? format.repeat() : format.repeat();
+    long repeat = format.repeat();
     if (format.type() == 'A' ? product > repeat : product != repeat) {
       throw new FitsFormatException(at(hdu, key), key + " = '" + text + "' holds " + product
           + " elements but TFORM" + n + " = '" + format.text() + "' has " + repeat);

@@ -15,6 +15,10 @@ import org.jfits.Hdu;
  * <p>Only the selected columns are decoded, and only the bytes of the selected rows are read. Large
  * tables decode in parallel over row chunks ({@link #threads(int)}). A reader is an immutable
  * description of what to read: each {@code with}-style call returns a new reader.
+ *
+ * <p>{@link FitsTable} says where each kind of column goes (Tablesaw columns, ND4J arrays, ragged
+ * columns) and the limits of missing values. Columns keep their TTYPE as name; a later column whose
+ * name repeats an earlier one (ignoring case) gets {@code _n} appended, {@code n} its column number.
  */
 public final class TableReader {
   private final Hdu hdu;
@@ -54,7 +58,10 @@ public final class TableReader {
     return new TableReader(hdu, List.copyOf(names), start, stop, threads);
   }
 
-  /** Reads only rows {@code [start, stop)}. */
+  /**
+   * Reads only rows {@code [start, stop)} (0-based, as Python slices); a negative {@code stop} reads to
+   * the last row. The range is checked against the table by {@link #read()}.
+   */
   public TableReader rows(long start, long stop) {
     return new TableReader(hdu, columns, start, stop, threads);
   }
@@ -64,6 +71,9 @@ public final class TableReader {
    * thread.
    */
   public TableReader threads(int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be 0 (automatic) or more, not " + threads);
+    }
     return new TableReader(hdu, columns, start, stop, threads);
   }
 

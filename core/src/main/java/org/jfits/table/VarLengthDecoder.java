@@ -131,7 +131,9 @@ final class VarLengthDecoder implements ColumnDecoder {
     long count = counts[i];
     long position = positions[i];
     long size = layout.heapSize;
-    boolean bad = count < 0 || position < 0 || count > size || position > size || position + bytes(count) > size;
+    // count > 8 * size: more elements than the heap has bits, which also keeps bytes(count) from overflowing
+    boolean bad = count < 0 || position < 0 || count > 8 * size || position > size
+        || position + bytes(count) > size;
     if (bad) {
       long row = start + i;
       long at = layout.hdu.dataOffset() + row * layout.rowWidth + offset;

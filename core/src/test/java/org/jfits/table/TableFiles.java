@@ -32,7 +32,7 @@ final class TableFiles {
   static final String ASTROPY_VALUES = String.join("\n",
       "import sys, numpy as np",
       "from astropy.io import fits",
-      "d = fits.open(sys.argv[1])[1].data",
+      "d = fits.open(sys.argv[1])[int(sys.argv[2]) if len(sys.argv) > 2 else 1].data",
       "def fmt(v):",
       "    if isinstance(v, (bytes, np.bytes_)): v = v.decode('latin-1')",
       "    if isinstance(v, str): return 's:' + v.encode('latin-1').hex()",
@@ -95,7 +95,12 @@ final class TableFiles {
 
   /** astropy's values, as printed by {@link #ASTROPY_VALUES}, one list per column, in order. */
   static List<List<String>> astropy(java.nio.file.Path file) throws Exception {
-    String out = TestFiles.python(ASTROPY_VALUES, file.toString());
+    return astropy(file, 1);
+  }
+
+  /** astropy's values of HDU {@code hdu}, as {@link #astropy(java.nio.file.Path)}. */
+  static List<List<String>> astropy(java.nio.file.Path file, int hdu) throws Exception {
+    String out = TestFiles.python(ASTROPY_VALUES, file.toString(), "" + hdu);
     List<List<String>> columns = new ArrayList<>();
     for (String line : out.split("\n")) {
       if (!line.isEmpty()) {

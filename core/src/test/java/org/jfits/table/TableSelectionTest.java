@@ -158,4 +158,24 @@ class TableSelectionTest {
       assertTrue(e.offset().isPresent() && e.getMessage().contains("ends inside the table"), e.getMessage());
     }
   }
+
+  @Test
+  void duplicateNamesGetTheColumnNumberAppended() throws Exception {
+    List<String> cards = new ArrayList<>(TableFiles.binaryHeader(10, 1, 0, "A", "J", "a", "J", "A", "E"));
+    ByteBuffer b = TableFiles.rows(12).putInt(1).putInt(2).putFloat(3);
+    Path dup = TestFiles.write(dir, "dup.fits", TableFiles.file(cards, java.util.Arrays.copyOf(b.array(), 10)));
+    List<String> fixedCards = new ArrayList<>(TableFiles.binaryHeader(12, 1, 0, "A", "J", "a", "J", "A", "E"));
+    fixedCards.add(kw("TNULL3", "'NaN'")); // a string TNULL on a float column is kept, not applied
+    Path fixed = TestFiles.write(dir, "dup12.fits", TableFiles.file(fixedCards, b.array()));
+    try (FitsFile fits = Fits.open(fixed)) {
+      FitsTable t = fits.hdu(1).table().read();
+      assertEquals(List.of("A", "a_2", "A_3"), t.table().columnNames());
+      assertEquals(2, ((IntColumn) t.table().column("a_2")).get(0));
+      assertEquals("NaN", t.columns().get(2).nullValue());
+    }
+    try (FitsFile fits = Fits.open(dup)) {
+      FitsFormatException e = assertThrows(FitsFormatException.class, () -> fits.hdu(1).table().read());
+      assertEquals("NAXIS1", e.keyword().orElseThrow());
+    }
+  }
 }

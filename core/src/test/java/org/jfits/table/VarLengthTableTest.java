@@ -110,4 +110,48 @@ class VarLengthTableTest {
       }
     }
   }
+
+  @Test
+  void readsVariableLengthBytesAndComplexAsAstropyDoes() throws Exception {
+    ByteBuffer b = TableFiles.rows(2 * 16 + 27);
+    b.putInt(2).putInt(0).putInt(1).putInt(3).putInt(1).putInt(2).putInt(2).putInt(11);
+    b.put((byte) 'T').put((byte) 'F').put((byte) 'T');
+    b.putFloat(1.5f).putFloat(-2).putFloat(3).putFloat(4).putFloat(0.25f).putFloat(Float.MAX_VALUE);
+    Path file = TestFiles.write(dir, "logical.fits",
+        TableFiles.file(TableFiles.binaryHeader(16, 2, 27, "L", "PB", "C", "PC"), b.array()));
+    List<List<String>> expected = TableFiles.astropy(file);
+    try (FitsFile fits = Fits.open(file)) {
+      FitsTable table = fits.hdu(1).table().read();
+      assertEquals(2, expected.size());
+      for (List<String> column : expected) {
+        assertSame(column.get(0), column.subList(1, column.size()), TableFiles.actual(table, column.get(0)),
+            Set.of());
+      }
+      assertArrayEquals(new long[] {3, 2}, table.ragged("C").values().shape());
+      assertEquals(DataType.UINT8, table.ragged("L").values().dataType());
+    }
+  }
+
+  /**
+   * astropy rejects PX ("Invalid column format") and reads PL heap bytes as raw int8 (it also writes
+   * 1/0 there), so these expectations follow the standard: bits MSB first, logicals 'T'/'F'.
+   */
+  @Test
+  void readsVariableLengthBitsAndLogicalsAsTheStandardSays() throws Exception {
+    ByteBuffer b = TableFiles.rows(2 * 16 + 6);
+    b.putInt(10).putInt(0).putInt(2).putInt(3).putInt(3).putInt(2).putInt(1).putInt(5);
+    b.put((byte) 0b10110011).put((byte) 0b11000000).put((byte) 0b01100000).put((byte) 'T').put((byte) 'F')
+        .put((byte) 'T');
+    Path file = TestFiles.write(dir, "bits.fits", TableFiles.file(TableFiles.binaryHeader(16, 2, 6, "B", "PX",
+        "L", "PL"), b.array()));
+    try (FitsFile fits = Fits.open(file)) {
+      RaggedColumn bits = fits.hdu(1).table().read().ragged("B");
+      assertEquals(List.of(true, false, true, true, false, false, true, true, true, true, false, true, true),
+          TableFiles.values(bits.values()));
+      assertArrayEquals(new long[] {0, 10, 13}, bits.offsets());
+      RaggedColumn logicals = fits.hdu(1).table().read().ragged("L");
+      assertEquals(List.of(true, false, true), TableFiles.values(logicals.values()));
+      assertArrayEquals(new long[] {0, 2, 3}, logicals.offsets());
+    }
+  }
 }
