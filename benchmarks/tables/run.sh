@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# One command for the table peer comparison: builds jfits and the harness, writes the two tables
+# (once), then times jfits, nom-tam-fits, STIL, astropy and fitsio in one interleaved run and
+# measures peak RSS. Results: benchmarks/results/tables-<date>.jsonl and the ratio section of
+# benchmarks/tables/README.md. TABLES_QUICK=1 for a short smoke run.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+bench=$(dirname "$here")
+root=$(dirname "$bench")
+cd "$root"
+mvn -B -o -q install -DskipTests
+cd "$bench"
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/tables-classpath.txt \
+  -Dmdep.includeScope=runtime
+/usr/bin/python3 "$here/gen_tables.py" target/tables
+/usr/bin/python3 "$here/run.py"
