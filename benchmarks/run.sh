@@ -16,7 +16,7 @@ jmh_json="$target/jmh-image-read.json"
 results="$here/results/image-read.jsonl"
 
 echo "== building" >&2
-(cd "$repo" && mvn -B -o -q -pl benchmarks -am package -DskipTests >&2)
+(cd "$repo" && mvn -B -q -ntp -pl benchmarks -am package -DskipTests >&2)
 
 classpath="$target/classes:$(cat "$target/runtime-classpath.txt")"
 props=(-Dorg.bytedeco.javacpp.cachedir="$target/javacpp-cache"

@@ -40,7 +40,7 @@ def table(rows):
 
 
 def classpath():
-    with open(os.path.join(BENCH, "target", "tables-classpath.txt")) as f:
+    with open(os.path.join(BENCH, "target", "runtime-classpath.txt")) as f:
         return os.path.join(BENCH, "target", "classes") + ":" + f.read().strip()
 
 

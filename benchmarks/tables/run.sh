@@ -8,9 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bench=$(dirname "$here")
 root=$(dirname "$bench")
 cd "$root"
-mvn -B -o -q install -DskipTests
+mvn -B -q -ntp -pl benchmarks -am package -DskipTests
 cd "$bench"
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/tables-classpath.txt \
-  -Dmdep.includeScope=runtime
 /usr/bin/python3 "$here/gen_tables.py" target/tables
 /usr/bin/python3 "$here/run.py"
