@@ -20,7 +20,11 @@ import org.jfits.io.RandomAccessInput;
  */
 final class RowChunks {
   static final int CHUNK_BYTES = 1 << 20;
-  /** Below this many bytes of rows a read stays on the calling thread. */
+  /**
+   * Below this many bytes of the selected columns' fields a read stays on the calling thread: waking a
+   * second thread and sharing the rows costs more than it saves on small reads, such as a few columns of
+   * 200 000 rows.
+   */
   static final long PARALLEL_BYTES = 8L << 20;
 
   private final TableLayout layout;
@@ -31,12 +35,15 @@ final class RowChunks {
     this.decoders = decoders;
   }
 
-  /** The number of slices to decode {@code rows} rows with, given the user's choice (0: automatic). */
-  static int slices(long rows, long rowWidth, int threads) {
+  /**
+   * The number of slices to decode {@code rows} rows with, given the user's choice (0: automatic): one
+   * per processor and per half {@link #PARALLEL_BYTES} of selected fields ({@code fieldBytes} per row).
+   */
+  static int slices(long rows, long fieldBytes, int threads) {
     if (threads > 0) {
       return (int) Math.max(1, Math.min(threads, rows));
     }
-    long bytes = rows * rowWidth;
+    long bytes = rows * fieldBytes;
     if (bytes <= PARALLEL_BYTES) {
       return 1;
     }
