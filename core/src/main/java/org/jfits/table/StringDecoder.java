@@ -62,7 +62,10 @@ final class StringDecoder implements ColumnDecoder {
 
   /** The string astropy reads from {@code length} bytes: cut at the first NUL, trailing blanks removed. */
   static String text(byte[] bytes, int from, int length) {
-    int end = end(bytes, from, length);
+    return string(bytes, from, end(bytes, from, length));
+  }
+
+  private static String string(byte[] bytes, int from, int end) {
     return end == from ? "" : new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
   }
 
@@ -96,7 +99,7 @@ final class StringDecoder implements ColumnDecoder {
     /** The string of {@code bytes[0, end)}. */
     String text(byte[] bytes, int end) {
       if (asked >= TRIAL && 2 * hits < asked) {
-        return StringDecoder.text(bytes, 0, end);
+        return string(bytes, 0, end);
       }
       asked++;
       int hash = 1;
@@ -110,7 +113,7 @@ final class StringDecoder implements ColumnDecoder {
         return strings[slot];
       }
       keys[slot] = Arrays.copyOf(bytes, end);
-      strings[slot] = StringDecoder.text(bytes, 0, end);
+      strings[slot] = string(bytes, 0, end);
       return strings[slot];
     }
   }

@@ -104,7 +104,7 @@ public final class TableReader {
     }
     long fieldBytes = 0;
     for (ColumnInfo info : selected) {
-      fieldBytes += info.format().width();
+      fieldBytes += RowChunks.fieldBytes(info);
     }
     new RowChunks(layout, decoders).run(start, last, RowChunks.slices(rows, fieldBytes, threads));
     TableParts parts = new TableParts();
