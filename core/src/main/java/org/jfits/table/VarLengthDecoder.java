@@ -195,7 +195,12 @@ final class VarLengthDecoder implements ColumnDecoder {
       this.memory = new NativeBytes(whole ? Math.max(0, hi - lo) : largest);
       if (whole && lo < hi) {
         source = memory.buffer((int) (hi - lo));
-        heap.read(lo, source);
+        try {
+          heap.read(lo, source);
+        } catch (RuntimeException e) {
+          memory.close();
+          throw e;
+        }
       }
     }
 
