@@ -50,17 +50,27 @@ final class StringDecoder implements ColumnDecoder {
   @Override
   public void decode(ByteBuffer chunk, int row, int count) {
     byte[] bytes = new byte[length];
+    Recent recent = new Recent();
     int at = offset;
     for (int i = 0; i < count; i++, at += rowWidth) {
       for (int k = 0; k < perRow; k++) {
         chunk.get(at + k * length, bytes, 0, length);
-        values[(row + i) * perRow + k] = text(bytes, 0, length);
+        values[(row + i) * perRow + k] = recent.text(bytes, end(bytes, 0, length));
       }
     }
   }
 
   /** The string astropy reads from {@code length} bytes: cut at the first NUL, trailing blanks removed. */
   static String text(byte[] bytes, int from, int length) {
+    return string(bytes, from, end(bytes, from, length));
+  }
+
+  private static String string(byte[] bytes, int from, int end) {
+    return end == from ? "" : new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The index after the last byte astropy keeps of {@code bytes[from, from + length)}. */
+  private static int end(byte[] bytes, int from, int length) {
     int end = from;
     int stop = from + length;
     while (end < stop && bytes[end] != 0) {
@@ -69,7 +79,43 @@ final class StringDecoder implements ColumnDecoder {
     while (end > from && bytes[end - 1] == ' ') {
       end--;
     }
-    return end == from ? "" : new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
+    return end;
+  }
+
+  /**
+   * The strings already made in one chunk, by their bytes, so that a column of few distinct values (a
+   * band, a flag name) holds one {@code String} per value: no copy per row, and Tablesaw's dictionary
+   * finds each by identity with its hash already computed. A chunk whose first {@link #TRIAL} rows
+   * mostly differ (names, identifiers) stops looking for the rest of the chunk. One thread only.
+   */
+  private static final class Recent {
+    private static final int SLOTS = 64;
+    private static final int TRIAL = 256;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final String[] strings = new String[SLOTS];
+    private int asked;
+    private int hits;
+
+    /** The string of {@code bytes[0, end)}. */
+    String text(byte[] bytes, int end) {
+      if (asked >= TRIAL && 2 * hits < asked) {
+        return string(bytes, 0, end);
+      }
+      asked++;
+      int hash = 1;
+      for (int i = 0; i < end; i++) {
+        hash = 31 * hash + bytes[i];
+      }
+      int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+      byte[] key = keys[slot];
+      if (key != null && Arrays.equals(key, 0, key.length, bytes, 0, end)) {
+        hits++;
+        return strings[slot];
+      }
+      keys[slot] = Arrays.copyOf(bytes, end);
+      strings[slot] = string(bytes, 0, end);
+      return strings[slot];
+    }
   }
 
   @Override

@@ -102,7 +102,11 @@ public final class TableReader {
     for (ColumnInfo info : selected) {
       decoders.add(Decoders.of(layout, info, start, rows));
     }
-    new RowChunks(layout, decoders).run(start, last, RowChunks.slices(rows, layout.rowWidth, threads));
+    long fieldBytes = 0;
+    for (ColumnInfo info : selected) {
+      fieldBytes += RowChunks.fieldBytes(info);
+    }
+    new RowChunks(layout, decoders).run(start, last, RowChunks.slices(rows, fieldBytes, threads));
     TableParts parts = new TableParts();
     for (ColumnDecoder d : decoders) {
       d.finish(parts);

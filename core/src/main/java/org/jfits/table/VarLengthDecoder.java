@@ -18,8 +18,10 @@ import tech.tablesaw.api.StringColumn;
  * past the heap, is a {@link FitsFormatException} naming TFORMn, the row and the descriptor's byte.
  */
 final class VarLengthDecoder implements ColumnDecoder {
-  /** Heap spans up to this size are read in one go; beyond it, row by row. */
+  /** Heap spans up to this size are read in one go when rows are scattered; beyond it, row by row. */
   private static final long ONE_READ = 256L << 20;
+  /** Heap bytes converted per step when the rows lie back to back. */
+  private static final int STEP = 1 << 20;
 
   private final TableLayout layout;
   private final ColumnInfo info;
@@ -66,25 +68,20 @@ final class VarLengthDecoder implements ColumnDecoder {
     long[] offsets = new long[rows + 1];
     long lo = Long.MAX_VALUE;
     long hi = 0;
+    long next = -1;
+    boolean packed = true;
     for (int i = 0; i < rows; i++) {
       check(i);
       offsets[i + 1] = offsets[i] + counts[i];
       if (counts[i] > 0) {
         lo = Math.min(lo, positions[i]);
         hi = Math.max(hi, positions[i] + bytes(counts[i]));
+        packed &= next < 0 || positions[i] == next;
+        next = positions[i] + bytes(counts[i]);
       }
     }
-    ByteBuffer span = lo < hi && hi - lo <= ONE_READ ? new HeapReader(layout).read(lo, hi) : null;
     if (type == 'A') {
-      String[] values = new String[rows];
-      for (int i = 0; i < rows; i++) {
-        byte[] text = new byte[(int) counts[i]];
-        if (counts[i] > 0) {
-          source(span, lo, i).get(0, text);
-        }
-        values[i] = StringDecoder.text(text, 0, text.length);
-      }
-      parts.scalar(info, StringColumn.create(info.name(), values));
+      parts.scalar(info, strings(lo, hi));
       return;
     }
     Elements elements = type == 'X' ? null : new Elements(info, type);
@@ -97,34 +94,130 @@ final class VarLengthDecoder implements ColumnDecoder {
       values = Nd4j.create(dataType, shape, 'c');
     } else {
       values = Nd4j.createUninitialized(dataType, shape, 'c');
-      NativeWindow window = new NativeWindow(values);
-      long elementBytes = (long) components * dataType.width();
-      for (int i = 0; i < rows; i++) {
-        if (counts[i] == 0) {
-          continue;
-        }
-        ByteBuffer source = source(span, lo, i);
-        int n = (int) counts[i];
-        ByteBuffer target = window.bytes(offsets[i] * elementBytes, Math.toIntExact(n * elementBytes));
-        if (elements == null) {
-          for (int k = 0; k < n; k++) {
-            target.put(k, (byte) ((source.get(k >>> 3) >>> (7 - (k & 7))) & 1));
-          }
-        } else {
-          elements.copy(source, 0, target, 0, n);
-        }
+      if (elements != null && packed) {
+        copyPacked(elements, new NativeWindow(values), lo, hi);
+      } else {
+        copyRows(elements, new NativeWindow(values), offsets, lo, hi);
       }
     }
     parts.ragged(info, new RaggedColumn(info.name(), values, offsets));
   }
 
-  /** The heap bytes of row {@code i}, from index 0, big-endian. */
-  private ByteBuffer source(ByteBuffer span, long lo, int i) {
-    long length = bytes(counts[i]);
-    if (span != null) {
-      return span.slice((int) (positions[i] - lo), (int) length).order(java.nio.ByteOrder.BIG_ENDIAN);
+  /**
+   * The usual layout: the rows' elements lie back to back in the heap in row order, so the span
+   * {@code [lo, hi)} is the output in stored form, converted in steps of about a megabyte.
+   */
+  private void copyPacked(Elements elements, NativeWindow window, long lo, long hi) {
+    int stored = elements.inWidth * elements.components;
+    long converted = (long) elements.outWidth * elements.components;
+    int step = (int) Math.min(hi - lo, STEP / stored * stored);
+    HeapReader heap = new HeapReader(layout);
+    try (NativeBytes staging = new NativeBytes(step)) {
+      for (long done = 0; done < hi - lo; done += step) {
+        int n = (int) Math.min(step, hi - lo - done);
+        ByteBuffer in = staging.buffer(n);
+        heap.read(lo + done, in);
+        int count = n / stored;
+        elements.copy(in, 0, window.bytes(done / stored * converted, Math.toIntExact(count * converted)), 0, count);
+      }
     }
-    return new HeapReader(layout).read(positions[i], positions[i] + length);
+  }
+
+  /** Any layout: each row is converted at its place in the output, through windows of up to 2 GiB. */
+  private void copyRows(Elements elements, NativeWindow window, long[] offsets, long lo, long hi) {
+    long converted = elements == null ? 1 : (long) elements.outWidth * elements.components;
+    long total = offsets[counts.length] * converted;
+    ByteBuffer target = null;
+    long base = 0;
+    long end = 0;
+    try (RowBytes heap = new RowBytes(lo, hi)) {
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          continue;
+        }
+        int from = heap.fetch(i);
+        ByteBuffer source = heap.source;
+        int n = (int) counts[i];
+        long at = offsets[i] * converted;
+        if (target == null || at + n * converted > end) {
+          base = at;
+          end = Math.min(total, at + Integer.MAX_VALUE);
+          target = window.bytes(base, (int) (end - base));
+        }
+        int to = (int) (at - base);
+        if (elements == null) {
+          for (int k = 0; k < n; k++) {
+            target.put(to + k, (byte) ((source.get(from + (k >>> 3)) >>> (7 - (k & 7))) & 1));
+          }
+        } else {
+          elements.copy(source, from, target, to, n);
+        }
+      }
+    }
+  }
+
+  private StringColumn strings(long lo, long hi) {
+    String[] values = new String[counts.length];
+    try (RowBytes heap = new RowBytes(lo, hi)) {
+      for (int i = 0; i < values.length; i++) {
+        byte[] text = new byte[(int) counts[i]];
+        if (counts[i] > 0) {
+          int from = heap.fetch(i);
+          heap.source.get(from, text);
+        }
+        values[i] = StringDecoder.text(text, 0, text.length);
+      }
+    }
+    return StringColumn.create(info.name(), values);
+  }
+
+  /**
+   * The stored bytes of each row: the heap span {@code [lo, hi)} read once when it is at most
+   * {@link #ONE_READ}, else each row read on its own into a buffer the size of the largest row.
+   */
+  private final class RowBytes implements AutoCloseable {
+    private final HeapReader heap = new HeapReader(layout);
+    private final boolean whole;
+    private final long lo;
+    private final NativeBytes memory;
+    /** The buffer that holds the fetched row, big-endian. */
+    ByteBuffer source;
+
+    RowBytes(long lo, long hi) {
+      this.lo = lo;
+      this.whole = hi - lo <= ONE_READ;
+      long largest = 0;
+      if (!whole) {
+        for (long count : counts) {
+          largest = Math.max(largest, bytes(count));
+        }
+      }
+      this.memory = new NativeBytes(whole ? Math.max(0, hi - lo) : largest);
+      if (whole && lo < hi) {
+        source = memory.buffer((int) (hi - lo));
+        try {
+          heap.read(lo, source);
+        } catch (RuntimeException e) {
+          memory.close();
+          throw e;
+        }
+      }
+    }
+
+    /** Makes {@link #source} hold the bytes of row {@code i}; returns the index of its first byte. */
+    int fetch(int i) {
+      if (whole) {
+        return (int) (positions[i] - lo);
+      }
+      source = memory.buffer((int) bytes(counts[i]));
+      heap.read(positions[i], source);
+      return 0;
+    }
+
+    @Override
+    public void close() {
+      memory.close();
+    }
   }
 
   private void check(int i) {

@@ -154,4 +154,36 @@ class VarLengthTableTest {
       assertArrayEquals(new long[] {0, 2, 3}, logicals.offsets());
     }
   }
+
+  /**
+   * Rows whose elements are out of heap order, shared between rows or left with gaps between them
+   * are each converted at their own place; long rows (bulk copies) as well as short ones.
+   */
+  @Test
+  void readsRowsInAnyHeapOrder() throws Exception {
+    int longRow = 40;
+    int heapInts = longRow + 8;
+    ByteBuffer b = TableFiles.rows(3 * 8 + 4 * heapInts);
+    b.putInt(2).putInt(4 * (heapInts - 2)).putInt(longRow).putInt(0).putInt(3).putInt(4 * 1);
+    for (int k = 0; k < heapInts; k++) {
+      b.putInt(k * k);
+    }
+    Path file = TestFiles.write(dir, "order.fits", TableFiles.file(TableFiles.binaryHeader(8, 3, 4 * heapInts,
+        "V", "PJ(40)"), b.array()));
+    try (FitsFile fits = Fits.open(file)) {
+      RaggedColumn v = fits.hdu(1).table().read().ragged("V");
+      List<Object> expected = new ArrayList<>();
+      for (int k : new int[] {heapInts - 2, heapInts - 1}) {
+        expected.add((long) k * k);
+      }
+      for (int k = 0; k < longRow; k++) {
+        expected.add((long) k * k);
+      }
+      for (int k = 1; k < 4; k++) {
+        expected.add((long) k * k);
+      }
+      assertEquals(expected, TableFiles.values(v.values()));
+      assertArrayEquals(new long[] {0, 2, 2 + longRow, 5 + longRow}, v.offsets());
+    }
+  }
 }

@@ -1,0 +1,35 @@
+package org.jfits.table;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * A big-endian buffer of exactly the bytes asked for, in malloc'd native memory that {@link #close()}
+ * frees at once. Used for heap reads instead of {@code ByteBuffer.allocateDirect}, which zero-fills the
+ * memory and gives it back only after a garbage collection. At most 2 GiB; not thread-safe.
+ */
+final class NativeBytes implements AutoCloseable {
+  private final Pointer memory;
+  private final ByteBuffer buffer;
+
+  NativeBytes(long bytes) {
+    int size = Math.toIntExact(Math.max(1, bytes));
+    memory = Pointer.malloc(size);
+    if (memory.isNull()) {
+      throw new OutOfMemoryError("cannot allocate " + size + " bytes of native memory");
+    }
+    buffer = new BytePointer(memory).capacity(size).limit(size).asByteBuffer().order(ByteOrder.BIG_ENDIAN);
+  }
+
+  /** The first {@code length} bytes, position 0, limit {@code length}. */
+  ByteBuffer buffer(int length) {
+    return buffer.clear().limit(length);
+  }
+
+  @Override
+  public void close() {
+    Pointer.free(memory);
+  }
+}
