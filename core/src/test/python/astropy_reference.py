@@ -282,6 +282,15 @@ def describe(path, key, outdir, workdir):
     return result
 
 
+def fits_files(data_dir):
+    """(key, path) of every FITS file under the data folder's real/ and derived/, in a stable order."""
+    for folder in ("real", "derived"):
+        for name in sorted(os.listdir(os.path.join(data_dir, folder))):
+            path = os.path.join(data_dir, folder, name)
+            if os.path.isfile(path) and (".fits" in name or name.endswith(".fz")):
+                yield f"{folder}/{name}", path
+
+
 def main(argv):
     if len(argv) != 3:
         sys.exit("usage: astropy_reference.py FITS_DATA_DIR OUTPUT_DIR")
@@ -290,17 +299,12 @@ def main(argv):
     index = {"astropy": __import__("astropy").__version__, "numpy": np.__version__, "files": []}
     workdir = tempfile.mkdtemp(prefix="astropy-reference-")
     try:
-        for folder in ("real", "derived"):
-            for name in sorted(os.listdir(os.path.join(data_dir, folder))):
-                path = os.path.join(data_dir, folder, name)
-                if not os.path.isfile(path) or not (".fits" in name or name.endswith(".fz")):
-                    continue
-                key = f"{folder}/{name}"
-                described = describe(path, key, outdir, workdir)
-                json_name = key.replace("/", "__") + ".json"
-                with open(os.path.join(outdir, json_name), "w") as out:
-                    json.dump(described, out, indent=1)
-                index["files"].append({"file": key, "json": json_name})
+        for key, path in fits_files(data_dir):
+            described = describe(path, key, outdir, workdir)
+            json_name = key.replace("/", "__") + ".json"
+            with open(os.path.join(outdir, json_name), "w") as out:
+                json.dump(described, out, indent=1)
+            index["files"].append({"file": key, "json": json_name})
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     with open(os.path.join(outdir, "index.json"), "w") as out:

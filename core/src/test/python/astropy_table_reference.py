@@ -54,7 +54,7 @@ from astropy.io import fits
 from astropy.table import Table
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from astropy_reference import little_endian, open_path_for  # noqa: E402
+from astropy_reference import fits_files, little_endian, open_path_for  # noqa: E402
 
 
 def text(value):
@@ -315,27 +315,18 @@ def main(argv):
     index = {"astropy": __import__("astropy").__version__, "numpy": np.__version__, "files": []}
     workdir = tempfile.mkdtemp(prefix="astropy-table-reference-")
     try:
-        for folder in ("real", "derived"):
-            for name in sorted(os.listdir(os.path.join(data_dir, folder))):
-                path = os.path.join(data_dir, folder, name)
-                if not os.path.isfile(path) or not (".fits" in name or name.endswith(".fz")):
-                    continue
-                key = f"{folder}/{name}"
-                described = describe(path, key, outdir, workdir)
-                if not described["tables"]:
-                    continue
-                json_name = key.replace("/", "__") + ".tables.json"
-                with open(os.path.join(outdir, json_name), "w") as out:
-                    json.dump(described, out, indent=1)
-                index["files"].append({"file": key, "json": json_name})
         os.makedirs(os.path.join(outdir, "generated"), exist_ok=True)
-        key = "generated/astropy_types.fits"
-        generated_table(os.path.join(outdir, key))
-        described = describe(os.path.join(outdir, key), key, outdir, workdir)
-        json_name = key.replace("/", "__") + ".tables.json"
-        with open(os.path.join(outdir, json_name), "w") as out:
-            json.dump(described, out, indent=1)
-        index["files"].append({"file": key, "json": json_name})
+        generated = "generated/astropy_types.fits"
+        generated_table(os.path.join(outdir, generated))
+        sources = list(fits_files(data_dir)) + [(generated, os.path.join(outdir, generated))]
+        for key, path in sources:
+            described = describe(path, key, outdir, workdir)
+            if not described["tables"]:
+                continue
+            json_name = key.replace("/", "__") + ".tables.json"
+            with open(os.path.join(outdir, json_name), "w") as out:
+                json.dump(described, out, indent=1)
+            index["files"].append({"file": key, "json": json_name})
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     with open(os.path.join(outdir, "tables-index.json"), "w") as out:

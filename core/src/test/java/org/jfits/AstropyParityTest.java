@@ -97,23 +97,9 @@ class AstropyParityTest {
     assertTrue(dataProperty != null && Files.isDirectory(Path.of(dataProperty)),
         "the shared FITS test data is missing: set -Djfits.testdata=DIR (the fits-data folder), got " + dataProperty);
     data = Path.of(dataProperty).toRealPath();
-    String python = System.getProperty("jfits.python", "/usr/bin/python3");
-    checkAstropy(python);
+    checkAstropy(TestFiles.python());
 
-    Files.createDirectories(REFERENCE);
-    try (Stream<Path> old = Files.list(REFERENCE)) {
-      for (Path p : (Iterable<Path>) old::iterator) {
-        Files.delete(p);
-      }
-    }
-    Process process = new ProcessBuilder(python, SCRIPT.toString(), data.toString(), REFERENCE.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      fail("the astropy reference script did not finish in 5 minutes");
-    }
-    assertEquals(0, process.exitValue(), "the astropy reference script failed:\n" + output);
+    TestFiles.runReferenceScript(SCRIPT, REFERENCE);
 
     Map<String, Object> index = map(Json.parse(Files.readString(REFERENCE.resolve("index.json"))));
     files = new ArrayList<>();

@@ -78,24 +78,7 @@ class TableParityTest {
   @BeforeAll
   static void runAstropy() throws Exception {
     data = TestFiles.testData().toRealPath();
-    String python = TestFiles.python();
-    Files.createDirectories(REFERENCE);
-    try (Stream<Path> old = Files.walk(REFERENCE)) {
-      for (Path p : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        if (!p.equals(REFERENCE)) {
-          Files.delete(p);
-        }
-      }
-    }
-    Process process = new ProcessBuilder(python, SCRIPT.toString(), data.toString(), REFERENCE.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      fail("the astropy table reference script did not finish in 5 minutes");
-    }
-    assertEquals(0, process.exitValue(), "the astropy table reference script failed (it needs astropy and numpy in "
-        + python + ", see -Djfits.python):\n" + output);
+    TestFiles.runReferenceScript(SCRIPT, REFERENCE);
     Map<String, Object> index = map(Json.parse(Files.readString(REFERENCE.resolve("tables-index.json"))));
     tables = new ArrayList<>();
     for (Map<String, Object> entry : TableParityTest.<Map<String, Object>>list(index.get("files"))) {

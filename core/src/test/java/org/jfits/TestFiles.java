@@ -156,4 +156,29 @@ public final class TestFiles {
     assertEquals(0, run.exit(), () -> "python failed:\n" + run.stderr());
     return run.stdout();
   }
+
+  /**
+   * Runs a reference script as {@code python SCRIPT FITS_DATA_DIR OUTPUT_DIR} into an emptied
+   * {@code output} folder and fails the test, with the script's output, if it does not succeed
+   * within five minutes.
+   */
+  public static void runReferenceScript(Path script, Path output) throws IOException, InterruptedException {
+    Files.createDirectories(output);
+    try (java.util.stream.Stream<Path> old = Files.walk(output)) {
+      for (Path p : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        if (!p.equals(output)) {
+          Files.delete(p);
+        }
+      }
+    }
+    Process process = new ProcessBuilder(python(), script.toString(), testData().toRealPath().toString(),
+        output.toString()).redirectErrorStream(true).start();
+    String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      org.junit.jupiter.api.Assertions.fail(script.getFileName() + " did not finish in 5 minutes");
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(0, process.exitValue(), script.getFileName()
+        + " failed (it needs astropy and numpy in " + python() + ", see -Djfits.python):\n" + text);
+  }
 }

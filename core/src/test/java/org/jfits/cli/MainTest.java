@@ -42,7 +42,8 @@ class MainTest {
     }
   }
 
-  private static Result jfits(String... args) {
+  /** Runs the command line in-process under a time limit; other CLI tests of this package use it too. */
+  static Result jfits(String... args) {
     return assertTimeoutPreemptively(LIMIT, () -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();

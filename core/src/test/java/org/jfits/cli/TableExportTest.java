@@ -1,13 +1,11 @@
 package org.jfits.cli;
 
+import static org.jfits.cli.MainTest.jfits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
 import org.jfits.TestFiles;
+import org.jfits.cli.MainTest.Result;
 import org.jfits.table.ColumnInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,18 +36,6 @@ class TableExportTest {
   @TempDir
   Path dir;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result jfits(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(o, e).run(args);
-    }
-    return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   /** Table HDUs to export: not tile-compressed images (ZIMAGE) nor compressed tables (ZTABLE). */
   private static List<Path> fitsFiles() throws IOException {
