@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.jfits.header.Card;
 import org.jfits.header.Header;
 import org.jfits.image.ImageReader;
-import org.bytedeco.javacpp.BytePointer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -403,7 +402,7 @@ class AstropyParityTest {
     assertEquals(expected.dtype(), reader.elementType().numpyName(), where + ": element type");
     assertEquals(nd4jType(expected.dtype()), actual.dataType(), where + ": ND4J data type");
     assertArrayEquals(expected.shape(), actual.shape(), where + ": shape");
-    byte[] bytes = bytesOf(actual, expected.width());
+    byte[] bytes = Npy.littleEndianBytes(actual, expected.width());
     if (Arrays.equals(expected.data(), bytes)) {
       return;
     }
@@ -469,40 +468,6 @@ class AstropyParityTest {
 
   private static int widthOf(String dtype) {
     return Integer.parseInt(dtype.replaceAll("\\D", "")) / 8;
-  }
-
-  /** The elements of an array in C order as little-endian bytes, read from its buffer untouched. */
-  private static byte[] bytesOf(INDArray array, int width) {
-    INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
-    assertEquals(width, c.dataType().width(), "element width of " + c.dataType());
-    long length = c.length();
-    if (length == 0) {
-      return new byte[0];
-    }
-    byte[] nativeBytes = new byte[(int) (length * width)];
-    new BytePointer(c.data().addressPointer()).position(c.offset() * width).get(nativeBytes);
-    if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-      return nativeBytes;
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(nativeBytes).order(ByteOrder.nativeOrder());
-    ByteBuffer out = ByteBuffer.allocate(nativeBytes.length).order(ByteOrder.LITTLE_ENDIAN);
-    for (long k = 0; k < length; k++) {
-      int at = (int) (k * width);
-      switch (width) {
-        case 1:
-          out.put(buffer.get(at));
-          break;
-        case 2:
-          out.putShort(buffer.getShort(at));
-          break;
-        case 4:
-          out.putInt(buffer.getInt(at));
-          break;
-        default:
-          out.putLong(buffer.getLong(at));
-      }
-    }
-    return out.array();
   }
 
   private static DataType nd4jType(String dtype) {

@@ -82,4 +82,19 @@ record Npy(String dtype, long[] shape, byte[] data) {
     }
     return n;
   }
+
+  /** The elements of an ND4J array in C order as little-endian bytes, read from its buffer untouched. */
+  public static byte[] littleEndianBytes(org.nd4j.linalg.api.ndarray.INDArray array, int width) {
+    org.nd4j.linalg.api.ndarray.INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+    org.junit.jupiter.api.Assertions.assertEquals(width, c.dataType().width(), "element width of " + c.dataType());
+    long length = c.length();
+    if (length == 0) {
+      return new byte[0];
+    }
+    byte[] bytes = new byte[(int) (length * width)];
+    new org.bytedeco.javacpp.BytePointer(c.data().addressPointer()).position(c.offset() * width).get(bytes);
+    org.junit.jupiter.api.Assertions.assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, java.nio.ByteOrder.nativeOrder(),
+        "these tests assume a little-endian machine");
+    return bytes;
+  }
 }

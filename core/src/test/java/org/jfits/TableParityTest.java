@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.bytedeco.javacpp.BytePointer;
 import org.jfits.table.ColumnInfo;
 import org.jfits.table.FitsTable;
 import org.jfits.table.RaggedColumn;
@@ -242,7 +241,7 @@ class TableParityTest {
         assertEquals(dataTypeOf(npy.dtype()), array.dataType(), where + ": data type");
         int per = npy.shape()[0] == 0 ? 0 : npy.data().length / (int) npy.shape()[0];
         byte[] expected = Arrays.copyOfRange(npy.data(), (int) start * per, (int) stop * per);
-        assertBytes(where, npy.dtype(), expected, bytesOf(array, npy.width()));
+        assertBytes(where, npy.dtype(), expected, Npy.littleEndianBytes(array, npy.width()));
       }
       case "vla" -> {
         RaggedColumn ragged = actual.ragged(name);
@@ -261,7 +260,7 @@ class TableParityTest {
         int step = total == 0 ? width : (int) (values.data().length / total);
         byte[] expected = Arrays.copyOfRange(values.data(), (int) (offsets[(int) start] * step),
             (int) (offsets[(int) stop] * step));
-        assertBytes(where, values.dtype(), expected, bytesOf(ragged.values(), width));
+        assertBytes(where, values.dtype(), expected, Npy.littleEndianBytes(ragged.values(), width));
         for (int i = 0; i < rows; i++) {
           long n = expectedOffsets[i + 1] - expectedOffsets[i];
           assertEquals(n, ragged.length(i), where + " row " + i + ": length");
@@ -418,20 +417,6 @@ class TableParityTest {
       }
       assertTrue(same, where + ": element " + (at / width) + ": " + shown);
     }
-  }
-
-  /** The elements of an array in C order as little-endian bytes. */
-  private static byte[] bytesOf(INDArray array, int width) {
-    INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
-    assertEquals(width, c.dataType().width(), "element width of " + c.dataType());
-    long length = c.length();
-    if (length == 0) {
-      return new byte[0];
-    }
-    byte[] bytes = new byte[(int) (length * width)];
-    new BytePointer(c.data().addressPointer()).position(c.offset() * width).get(bytes);
-    assertEquals(ByteOrder.LITTLE_ENDIAN, ByteOrder.nativeOrder(), "these tests assume a little-endian machine");
-    return bytes;
   }
 
   private static Npy npy(Object name) throws Exception {
