@@ -11,8 +11,7 @@ import org.jfits.FitsIOException;
 import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 import org.jfits.HduType;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
+import org.jfits.io.NativeBytes;
 import org.jfits.io.RandomAccessInput;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -229,26 +228,18 @@ public final class ImageReader {
 
   /**
    * One thread's staging memory and converter: reads stored pixels chunk by chunk and converts them
-   * into the array. The staging memory is malloc'd and freed here rather than a
-   * ByteBuffer.allocateDirect: that one is zeroed and only given back after a garbage collection, so
-   * every read mapped (and page faulted) a fresh megabyte, which cost more than reading a small image.
+   * into the array.
    */
   private final class Copier implements AutoCloseable {
     private final int width = scaling.storedType().bytes();
     private final int outWidth = scaling.outputType().bytes();
     private final PixelConverter converter = new PixelConverter(scaling);
     private final int chunk;
-    private final Pointer memory;
-    private final ByteBuffer staging;
+    private final NativeBytes staging;
 
     Copier(long maxElements) {
       chunk = (int) Math.min(converter.chunkElements(STAGING_BYTES), maxElements);
-      long stagingBytes = (long) chunk * width;
-      memory = Pointer.malloc(stagingBytes);
-      if (memory.isNull()) {
-        throw new OutOfMemoryError("cannot allocate " + stagingBytes + " bytes of staging memory");
-      }
-      staging = new BytePointer(memory).capacity(stagingBytes).limit(stagingBytes).asByteBuffer();
+      staging = new NativeBytes((long) chunk * width);
     }
 
     /** Converts {@code count} stored elements from element {@code source} into array element {@code target}. */
@@ -257,9 +248,9 @@ public final class ImageReader {
       for (long done = 0; done < count; ) {
         int n = (int) Math.min(chunk, count - done);
         long position = hdu.dataOffset() + (source + done) * width;
-        staging.clear().limit(n * width);
-        read(input, staging, position);
-        converter.convert(staging, window.bytes((target + done) * outWidth, n * outWidth), n);
+        ByteBuffer bytes = staging.buffer(n * width);
+        read(input, bytes, position);
+        converter.convert(bytes, window.bytes((target + done) * outWidth, n * outWidth), n);
         done += n;
       }
     }
@@ -276,7 +267,7 @@ public final class ImageReader {
 
     @Override
     public void close() {
-      Pointer.free(memory);
+      staging.close();
     }
   }
 

@@ -3,13 +3,13 @@ package org.jfits.table;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import org.jfits.FitsFormatException;
 import org.jfits.FitsIOException;
+import org.jfits.io.NativeBytes;
 import org.jfits.io.RandomAccessInput;
 
 /**
@@ -95,23 +95,25 @@ final class RowChunks {
       throw new FitsFormatException(layout.hdu.context().withKeyword("NAXIS1"),
           "rows of " + width + " bytes are too wide to read (over 2 GiB)");
     }
-    ByteBuffer chunk = ByteBuffer.allocateDirect((int) (perChunk * width)).order(ByteOrder.BIG_ENDIAN);
+    int chunkBytes = (int) (perChunk * width);
     RandomAccessInput input = layout.hdu.file().input();
-    for (long row = from; row < to; row += perChunk) {
-      int count = (int) Math.min(perChunk, to - row);
-      long position = layout.hdu.dataOffset() + row * width;
-      chunk.clear().limit((int) (count * width));
-      try {
-        input.read(chunk, position);
-      } catch (EOFException e) {
-        throw new FitsFormatException(layout.hdu.context().withOffset(position),
-            "the file ends inside the table rows " + row + " to " + (row + count));
-      } catch (IOException e) {
-        throw new FitsIOException(layout.hdu.context().withOffset(position), "cannot read table rows", e);
-      }
-      chunk.clear();
-      for (ColumnDecoder d : decoders) {
-        d.decode(chunk, (int) (row - first), count);
+    try (NativeBytes staging = new NativeBytes(chunkBytes)) {
+      for (long row = from; row < to; row += perChunk) {
+        int count = (int) Math.min(perChunk, to - row);
+        long position = layout.hdu.dataOffset() + row * width;
+        ByteBuffer chunk = staging.buffer((int) (count * width));
+        try {
+          input.read(chunk, position);
+        } catch (EOFException e) {
+          throw new FitsFormatException(layout.hdu.context().withOffset(position),
+              "the file ends inside the table rows " + row + " to " + (row + count));
+        } catch (IOException e) {
+          throw new FitsIOException(layout.hdu.context().withOffset(position), "cannot read table rows", e);
+        }
+        chunk.clear();
+        for (ColumnDecoder d : decoders) {
+          d.decode(chunk, (int) (row - first), count);
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package org.jfits.table;
 import java.nio.ByteBuffer;
 import org.jfits.FitsFormatException;
 import org.jfits.image.NativeWindow;
+import org.jfits.io.NativeBytes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,4 +1,4 @@
-package org.jfits.table;
+package org.jfits.io;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,14 +7,16 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * A big-endian buffer of exactly the bytes asked for, in malloc'd native memory that {@link #close()}
- * frees at once. Used for heap reads instead of {@code ByteBuffer.allocateDirect}, which zero-fills the
- * memory and gives it back only after a garbage collection. At most 2 GiB; not thread-safe.
+ * frees at once: the staging memory of image, table-row and heap reads. Used instead of
+ * {@code ByteBuffer.allocateDirect}, which zero-fills the memory and gives it back only after a garbage
+ * collection, so every read would map (and page fault) fresh memory. At most 2 GiB; not thread-safe.
  */
-final class NativeBytes implements AutoCloseable {
+public final class NativeBytes implements AutoCloseable {
   private final Pointer memory;
   private final ByteBuffer buffer;
 
-  NativeBytes(long bytes) {
+  /** Allocates {@code bytes} bytes (at least one), not zeroed. */
+  public NativeBytes(long bytes) {
     int size = Math.toIntExact(Math.max(1, bytes));
     memory = Pointer.malloc(size);
     if (memory.isNull()) {
@@ -24,7 +26,7 @@ final class NativeBytes implements AutoCloseable {
   }
 
   /** The first {@code length} bytes, position 0, limit {@code length}. */
-  ByteBuffer buffer(int length) {
+  public ByteBuffer buffer(int length) {
     return buffer.clear().limit(length);
   }
 
