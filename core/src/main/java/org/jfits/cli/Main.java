@@ -153,7 +153,7 @@ public final class Main {
       var reader = options.raw ? hdu.image().raw() : hdu.image();
       INDArray array = reader.read();
       try {
-        NpyWriter.write(array, reader.elementType(), Path.of(options.out));
+        NpyWriter.write(array, Path.of(options.out));
       } catch (IOException e) {
         throw new IOException("cannot write " + options.out + ": " + e, e);
       }

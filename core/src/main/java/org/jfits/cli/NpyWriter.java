@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import org.jfits.image.ElementType;
 import org.jfits.image.NativeWindow;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,15 +27,15 @@ final class NpyWriter {
 
   private NpyWriter() {}
 
-  static void write(INDArray array, ElementType type, Path target) throws IOException {
+  static void write(INDArray array, Path target) throws IOException {
     INDArray data = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
     Path absolute = target.toAbsolutePath();
     // a plain new file (not createTempFile, whose owner-only permissions would pass on to the output)
     Path temp = Files.createFile(absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
     try {
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        out.write(ByteBuffer.wrap(header(type, array.shape())));
-        long bytes = data.length() * type.bytes();
+        out.write(ByteBuffer.wrap(header(descr(data.dataType(), false), array.shape())));
+        long bytes = data.length() * data.dataType().width();
         NativeWindow window = new NativeWindow(data);
         for (long done = 0; done < bytes; ) {
           int n = (int) Math.min(WINDOW, bytes - done);
@@ -52,12 +52,10 @@ final class NpyWriter {
     }
   }
 
-  /** The header: magic, version, length and the dict, padded with blanks to a 64-byte boundary. */
-  static byte[] header(ElementType type, long[] shape) {
-    return header(descr(type), shape);
-  }
-
-  /** The header for a NumPy type descriptor such as {@code <f8} or {@code |S12}. */
+  /**
+   * The header for a NumPy type descriptor such as {@code <f8} or {@code |S12}: magic, version,
+   * length and the dict, padded with blanks to a 64-byte boundary.
+   */
   static byte[] header(String descr, long[] shape) {
     StringBuilder dims = new StringBuilder("(");
     for (int i = 0; i < shape.length; i++) {
@@ -73,28 +71,34 @@ final class NpyWriter {
     return header.array();
   }
 
-  private static String descr(ElementType type) {
-    switch (type) {
-      case UINT8:
-        return "|u1";
-      case INT8:
-        return "|i1";
-      case INT16:
-        return "<i2";
-      case UINT16:
-        return "<u2";
-      case INT32:
-        return "<i4";
-      case UINT32:
-        return "<u4";
-      case INT64:
-        return "<i8";
-      case UINT64:
-        return "<u8";
-      case FLOAT32:
-        return "<f4";
-      default:
-        return "<f8";
+  /**
+   * The NumPy type descriptor of an ND4J element type, little-endian; with {@code complex}, float and
+   * double arrays whose last axis holds (real, imaginary) pairs are described as complex.
+   */
+  static String descr(DataType type, boolean complex) {
+    if (type == DataType.BOOL) {
+      return "|b1";
+    } else if (type == DataType.INT8) {
+      return "|i1";
+    } else if (type == DataType.UINT8) {
+      return "|u1";
+    } else if (type == DataType.INT16) {
+      return "<i2";
+    } else if (type == DataType.UINT16) {
+      return "<u2";
+    } else if (type == DataType.INT32) {
+      return "<i4";
+    } else if (type == DataType.UINT32) {
+      return "<u4";
+    } else if (type == DataType.INT64) {
+      return "<i8";
+    } else if (type == DataType.UINT64) {
+      return "<u8";
+    } else if (type == DataType.FLOAT) {
+      return complex ? "<c8" : "<f4";
+    } else if (type == DataType.DOUBLE) {
+      return complex ? "<c16" : "<f8";
     }
+    throw new IllegalStateException("no .npy dtype for ND4J type " + type);
   }
 }

@@ -51,7 +51,7 @@ final class TableExport {
         boolean complex = isComplex(info.format().elementType());
         INDArray values = ragged.values();
         long[] shape = complex ? new long[] {values.size(0)} : new long[] {values.length()};
-        npz.add(name + ".values", npy(descr(values.dataType(), complex), shape, bytes(values)));
+        npz.add(name + ".values", npy(NpyWriter.descr(values.dataType(), complex), shape, bytes(values)));
         long[] offsets = ragged.offsets();
         ByteBuffer b = ByteBuffer.allocate(offsets.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (long o : offsets) {
@@ -72,7 +72,7 @@ final class TableExport {
           if (complex) {
             shape = java.util.Arrays.copyOf(shape, shape.length - 1);
           }
-          npz.add(name, npy(descr(array.dataType(), complex), shape, bytes(array)));
+          npz.add(name, npy(NpyWriter.descr(array.dataType(), complex), shape, bytes(array)));
         }
       } else if (table.table().columnNames().contains(name)) {
         scalar(info, table.table().column(name), rows, npz);
@@ -190,33 +190,6 @@ final class TableExport {
       System.arraycopy(s, 0, out, i * w, Math.min(w, s.length));
     }
     return out;
-  }
-
-  private static String descr(DataType type, boolean complex) {
-    if (type == DataType.BOOL) {
-      return "|b1";
-    } else if (type == DataType.INT8) {
-      return "|i1";
-    } else if (type == DataType.UINT8) {
-      return "|u1";
-    } else if (type == DataType.INT16) {
-      return "<i2";
-    } else if (type == DataType.UINT16) {
-      return "<u2";
-    } else if (type == DataType.INT32) {
-      return "<i4";
-    } else if (type == DataType.UINT32) {
-      return "<u4";
-    } else if (type == DataType.INT64) {
-      return "<i8";
-    } else if (type == DataType.UINT64) {
-      return "<u8";
-    } else if (type == DataType.FLOAT) {
-      return complex ? "<c8" : "<f4";
-    } else if (type == DataType.DOUBLE) {
-      return complex ? "<c16" : "<f8";
-    }
-    throw new IllegalStateException("no .npy dtype for ND4J type " + type);
   }
 
   /** The elements of an array in C order, little-endian. */
