@@ -255,9 +255,9 @@ public final class ImageReader {
       }
     }
 
-    private void read(RandomAccessInput input, ByteBuffer staging, long position) {
+    private void read(RandomAccessInput input, ByteBuffer target, long position) {
       try {
-        input.read(staging, position);
+        input.read(target, position);
       } catch (EOFException e) {
         throw new FitsFormatException(hdu.context().withOffset(position), "the file ends inside the image data");
       } catch (IOException e) {

@@ -7,11 +7,11 @@ final class Decoders {
   private Decoders() {}
 
   static ColumnDecoder of(TableLayout layout, ColumnInfo info, long start, int rows) {
-    int offset = (int) layout.offsets[info.number() - 1];
-    int rowWidth = (int) layout.rowWidth;
     if (layout.rowWidth > Integer.MAX_VALUE) {
       throw new FitsUnsupportedException(TableLayout.at(layout.hdu, "NAXIS1"), "rows over 2 GiB are not supported");
     }
+    int offset = (int) layout.offsets[info.number() - 1];
+    int rowWidth = (int) layout.rowWidth;
     if (layout.ascii) {
       return new AsciiDecoder(layout, info, offset, start, rows);
     }
