@@ -6,7 +6,11 @@ import org.jfits.FitsUnsupportedException;
 final class Decoders {
   private Decoders() {}
 
-  static ColumnDecoder of(TableLayout layout, ColumnInfo info, long start, int rows) {
+  /**
+   * The decoder of {@code info} for {@code rows} rows from row {@code start}; {@code threads} is the
+   * reader's thread knob (0: automatic), used by decoders that have work of their own to split.
+   */
+  static ColumnDecoder of(TableLayout layout, ColumnInfo info, long start, int rows, int threads) {
     if (layout.rowWidth > Integer.MAX_VALUE) {
       throw new FitsUnsupportedException(TableLayout.at(layout.hdu, "NAXIS1"), "rows over 2 GiB are not supported");
     }
@@ -16,7 +20,7 @@ final class Decoders {
       return new AsciiDecoder(layout, info, offset, start, rows);
     }
     if (info.format().isVariableLength()) {
-      return new VarLengthDecoder(layout, info, offset, start, rows);
+      return new VarLengthDecoder(layout, info, offset, start, rows, threads);
     }
     if (StringDecoder.handles(info)) {
       return new StringDecoder(info, offset, rowWidth, rows);

@@ -3,10 +3,7 @@ package org.jfits.table;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
 import org.jfits.FitsFormatException;
 import org.jfits.FitsIOException;
 import org.jfits.io.NativeBytes;
@@ -69,23 +66,7 @@ final class RowChunks {
     if (decoders.isEmpty() || stop <= start || layout.rowWidth == 0) {
       return;
     }
-    if (slices <= 1) {
-      readSlice(start, stop, start);
-      return;
-    }
-    List<RecursiveAction> tasks = new ArrayList<>(slices);
-    long rows = stop - start;
-    for (int i = 0; i < slices; i++) {
-      long from = start + rows * i / slices;
-      long to = start + rows * (i + 1) / slices;
-      tasks.add(new RecursiveAction() {
-        @Override
-        protected void compute() {
-          readSlice(from, to, start);
-        }
-      });
-    }
-    ForkJoinTask.invokeAll(tasks);
+    Slices.run(start, stop, slices, (from, to) -> readSlice(from, to, start));
   }
 
   private void readSlice(long from, long to, long first) {

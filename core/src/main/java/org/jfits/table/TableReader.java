@@ -100,7 +100,7 @@ public final class TableReader {
     List<ColumnInfo> selected = select(layout);
     List<ColumnDecoder> decoders = new ArrayList<>(selected.size());
     for (ColumnInfo info : selected) {
-      decoders.add(Decoders.of(layout, info, start, rows));
+      decoders.add(Decoders.of(layout, info, start, rows, threads));
     }
     long fieldBytes = 0;
     for (ColumnInfo info : selected) {

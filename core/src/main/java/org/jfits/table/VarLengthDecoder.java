@@ -32,8 +32,9 @@ final class VarLengthDecoder implements ColumnDecoder {
   private final char type;
   private final long[] counts;
   private final long[] positions;
+  private final int threads;
 
-  VarLengthDecoder(TableLayout layout, ColumnInfo info, int offset, long start, int rows) {
+  VarLengthDecoder(TableLayout layout, ColumnInfo info, int offset, long start, int rows, int threads) {
     this.layout = layout;
     this.info = info;
     this.offset = offset;
@@ -42,6 +43,7 @@ final class VarLengthDecoder implements ColumnDecoder {
     this.type = info.format().elementType();
     this.counts = new long[rows];
     this.positions = new long[rows];
+    this.threads = threads;
   }
 
   @Override
@@ -106,20 +108,30 @@ final class VarLengthDecoder implements ColumnDecoder {
 
   /**
    * The usual layout: the rows' elements lie back to back in the heap in row order, so the span
-   * {@code [lo, hi)} is the output in stored form, converted in steps of about a megabyte.
+   * {@code [lo, hi)} is the output in stored form, converted in steps of about a megabyte. Large spans
+   * are converted in slices on several threads, as row chunks are: the first writes to a fresh output
+   * array cost as much as the conversion, and they spread over the threads too.
    */
   private void copyPacked(Elements elements, NativeWindow window, long lo, long hi) {
     int stored = elements.inWidth * elements.components;
     long converted = (long) elements.outWidth * elements.components;
-    int step = (int) Math.min(hi - lo, STEP / stored * stored);
+    long count = (hi - lo) / stored;
+    int slices = RowChunks.slices(count, converted, threads);
+    Slices.run(0, count, slices, (from, to) -> copyPacked(elements, window, lo, from, to));
+  }
+
+  /** Converts elements {@code [from, to)} of the packed span that starts at heap byte {@code lo}. */
+  private void copyPacked(Elements elements, NativeWindow window, long lo, long from, long to) {
+    int stored = elements.inWidth * elements.components;
+    long converted = (long) elements.outWidth * elements.components;
+    int step = (int) Math.min(to - from, STEP / stored);
     HeapReader heap = new HeapReader(layout);
-    try (NativeBytes staging = new NativeBytes(step)) {
-      for (long done = 0; done < hi - lo; done += step) {
-        int n = (int) Math.min(step, hi - lo - done);
-        ByteBuffer in = staging.buffer(n);
-        heap.read(lo + done, in);
-        int count = n / stored;
-        elements.copy(in, 0, window.bytes(done / stored * converted, Math.toIntExact(count * converted)), 0, count);
+    try (NativeBytes staging = new NativeBytes((long) step * stored)) {
+      for (long done = from; done < to; done += step) {
+        int n = (int) Math.min(step, to - done);
+        ByteBuffer in = staging.buffer(n * stored);
+        heap.read(lo + done * stored, in);
+        elements.copy(in, 0, window.bytes(done * converted, Math.toIntExact(n * converted)), 0, n);
       }
     }
   }
