@@ -7,7 +7,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
-import tech.tablesaw.api.StringColumn;
 
 /**
  * Decodes one column of an ASCII table (XTENSION = 'TABLE'). Types follow astropy: {@code Aw} a
@@ -80,7 +79,7 @@ final class AsciiDecoder implements ColumnDecoder {
   public void finish(TableParts parts) {
     String name = info.name();
     if (strings != null) {
-      parts.scalar(info, StringColumn.create(name, strings));
+      parts.scalar(info, StringColumns.of(name, strings));
     } else if (doubles != null) {
       parts.scalar(info, DoubleColumn.create(name, doubles));
     } else if (width <= 4) {

@@ -127,7 +127,7 @@ final class StringDecoder implements ColumnDecoder {
       System.arraycopy(dims, 0, shape, 1, dims.length - 1);
       parts.array(info, Nd4j.create(Arrays.asList(values), shape));
     } else {
-      parts.scalar(info, StringColumn.create(info.name(), values));
+      parts.scalar(info, StringColumns.of(info.name(), values));
     }
   }
 }

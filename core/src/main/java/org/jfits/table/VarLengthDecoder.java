@@ -181,7 +181,7 @@ final class VarLengthDecoder implements ColumnDecoder {
         values[i] = StringDecoder.text(text, 0, text.length);
       }
     }
-    return StringColumn.create(info.name(), values);
+    return StringColumns.of(info.name(), values);
   }
 
   /**
