@@ -40,6 +40,6 @@ final class ArraySummary {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : PythonNumbers.repr(v);
   }
 }

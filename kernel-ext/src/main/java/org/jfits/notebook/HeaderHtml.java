@@ -29,14 +29,18 @@ final class HeaderHtml {
     return html.append("</tbody></table></div>").toString();
   }
 
-  /** Values as astropy shows them: True/False for logicals, strings and commentary text as they are. */
+  /** Values as astropy shows them: True/False for logicals, reals as Python's repr, text as it is. */
   private static String value(Card card) {
     Object value = card.value();
     if (value instanceof Boolean b) {
       return b ? "True" : "False";
     }
+    if (value instanceof Double d) {
+      return PythonNumbers.repr(d);
+    }
     if (value instanceof Card.Complex c) {
-      return "(" + c.real() + (c.imaginary() < 0 ? "-" : "+") + Math.abs(c.imaginary()) + "j)";
+      return "(" + PythonNumbers.repr(c.real()) + (c.imaginary() < 0 ? "-" : "+") + PythonNumbers.repr(Math.abs(c.imaginary()))
+          + "j)";
     }
     return value == null ? "" : value.toString();
   }

@@ -1,12 +1,15 @@
 package org.jfits.notebook;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * A Tablesaw table as HTML and as text: column names and types, the first {@value #HEAD} and last
  * {@value #TAIL} rows with an ellipsis row between them when the table is longer than
- * {@value #FULL} rows, and the number of missing values per column.
+ * {@value #FULL} rows, and the number of missing values per column. Cells read as astropy prints
+ * them (floating-point values as Python's repr).
  */
 final class TableHtml {
   static final int HEAD = 10;
@@ -81,7 +84,17 @@ final class TableHtml {
     return text.toString();
   }
 
+  /** A cell as astropy prints it: floating-point values as Python's repr, missing values as {@value #MISSING}. */
   private static String cell(Column<?> column, int row) {
-    return column.isMissing(row) ? MISSING : column.getString(row);
+    if (column.isMissing(row)) {
+      return MISSING;
+    }
+    if (column instanceof DoubleColumn doubles) {
+      return PythonNumbers.repr(doubles.getDouble(row));
+    }
+    if (column instanceof FloatColumn floats) {
+      return PythonNumbers.repr(floats.getFloat(row));
+    }
+    return column.getString(row);
   }
 }
