@@ -10,6 +10,7 @@ Writes tab-separated lines to OUTPUT_DIR (nothing here is computed by jfits):
     "scalar", the numpy shape of the column's array, or "vla";
   * cells.txt: "file hdu column row value" for a few scalar cells, as str() of astropy's value;
   * section.f8: astropy_test0.fits['SCI', 3].section[5:15, 10:30] as little-endian float64;
+  * raw.txt: "dtype v0 v1 v2": astropy_scale.fits' stored first-row values (do_not_scale_image_data);
   * hist.txt: numpy.histogram counts (50 bins) of pdl_m51.fits' finite pixels, blank-separated.
 """
 import os
@@ -58,6 +59,10 @@ def main(data, out):
                 text.write("\t".join([name, hdu, column, str(row), str(hdul[hdu].data[column][row])]) + "\n")
     with fits.open(path("real/astropy_test0.fits")) as hdul:
         hdul["SCI", 3].section[5:15, 10:30].astype("<f8").tofile(os.path.join(out, "section.f8"))
+    with fits.open(path("real/astropy_scale.fits"), do_not_scale_image_data=True) as hdul:
+        stored = hdul[0].data
+        with open(os.path.join(out, "raw.txt"), "w") as text:
+            text.write(" ".join([stored.dtype.name] + [str(v) for v in stored[0, :3]]) + "\n")
     with fits.open(path("real/pdl_m51.fits")) as hdul:
         data = hdul[0].data
         counts, _ = np.histogram(data[np.isfinite(data)], bins=50)

@@ -8,7 +8,6 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.jfits.Fits;
-import org.jfits.FitsException;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
 import org.jfits.image.ImageReader;
@@ -84,8 +83,9 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
       }
     } catch (FitsMagicException e) {
       throw e;
-    } catch (FitsException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new FitsMagicException(command.name() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // FitsException, unknown HDU names and indexes, bad column names, ND4J failures: one line each
+      throw new FitsMagicException(command.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
   }
 

@@ -24,6 +24,9 @@ public final class JfitsExtension implements Extension {
 
   @Override
   public void install(BaseKernel kernel) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // pictures are drawn off screen, also without a display
+    }
     Renderers.register(kernel.getRenderer());
     FitsMagic magic = new FitsMagic();
     kernel.getMagicsRegistry().registerLineMagic("fits", magic);

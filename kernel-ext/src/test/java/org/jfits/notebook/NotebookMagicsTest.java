@@ -112,6 +112,17 @@ class NotebookMagicsTest {
   }
 
   @Test
+  void rawImagesKeepTheStoredValuesAndType() throws Exception {
+    kernel.lineMagic("image", file("real/astropy_scale.fits") + "[0]", "--raw", "--as", "stored");
+    INDArray stored = (INDArray) kernel.evalRaw("stored");
+    String[] expected = Files.readString(REFERENCE.resolve("raw.txt")).strip().split(" ");
+    assertEquals(expected[0], stored.dataType() == org.nd4j.linalg.api.buffer.DataType.SHORT ? "int16" : stored.dataType().toString());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Long.parseLong(expected[i + 1]), stored.getLong(0, i));
+    }
+  }
+
+  @Test
   void tableIsShownWithUnitsAndBoundAsFitsTable() throws Exception {
     kernel.lineMagic("table", file("real/fv_rosat_evt.fits") + "[EVENTS]", "--columns", "PI,TIME", "--rows", "0:100",
         "--as", "events");
