@@ -42,6 +42,10 @@ class ImageRendererTest {
     BufferedImage image = LINEAR_GRAY.render(shorts);
     assertEquals(gray(64), rgb(image, 1, 1));
     assertEquals(gray(192), rgb(image, 0, 0));
+    BufferedImage unsigned = LINEAR_GRAY.render(Nd4j.createFromArray(new int[][] {{0, 40000, 2}, {3, 65535, 4}})
+        .castTo(DataType.UINT16));
+    assertEquals(gray(156), rgb(unsigned, 1, 1)); // floor(256 * 40000 / 65535)
+    assertEquals(gray(255), rgb(unsigned, 1, 0));
   }
 
   @Test

@@ -85,7 +85,7 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
       throw e;
     } catch (RuntimeException e) {
       // FitsException, unknown HDU names and indexes, bad column names, ND4J failures: one line each
-      throw new FitsMagicException(command.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+      throw new FitsMagicException(command.name() + ": " + describe(e), e);
     }
   }
 
@@ -150,8 +150,8 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
           + java.util.Arrays.toString(array.shape()) + "; show draws 2-D arrays (take a plane first)");
     }
     ImageRenderer renderer = SHOW.interval(interval(command.option("stretch", "zscale"), command))
-        .stretch(Stretch.named(command.option("scale", "linear")))
-        .colorMap(ColorMap.named(command.option("cmap", "gray")))
+        .stretch(named(() -> Stretch.named(command.option("scale", "linear")), "--scale", command))
+        .colorMap(named(() -> ColorMap.named(command.option("cmap", "gray")), "--cmap", command))
         .colorBar(command.has("colorbar"));
     kernel.display(kernel.getRenderer().render(renderer.render(array)));
   }
@@ -166,6 +166,15 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
     }
     Histogram histogram = Histogram.of(PixelValues.of(array), bins);
     kernel.display(kernel.getRenderer().render(histogram.chart(command.argument(0), command.has("log"))));
+  }
+
+  /** A stretch or colour map looked up by name, its error message naming the option. */
+  private static <T> T named(java.util.function.Supplier<T> lookUp, String option, MagicCommand command) {
+    try {
+      return lookUp.get();
+    } catch (IllegalArgumentException e) {
+      throw new FitsMagicException(command.name() + ": " + option + ": " + e.getMessage(), e);
+    }
   }
 
   private static Interval interval(String text, MagicCommand command) {
@@ -189,15 +198,14 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
   /** The INDArray held by the notebook variable named by the command's argument. */
   private static INDArray variable(BaseKernel kernel, MagicCommand command) {
     String name = command.argument(0);
-    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+    if (!isVariableName(name)) {
       throw new FitsMagicException(command.name() + ": '" + name + "' is not a variable name");
     }
     Object value;
     try {
       value = kernel.evalRaw(name);
     } catch (Exception e) {
-      throw new FitsMagicException(command.name() + ": cannot read notebook variable " + name + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new FitsMagicException(command.name() + ": cannot read notebook variable " + name + ": " + describe(e), e);
     }
     if (!(value instanceof INDArray)) {
       throw new FitsMagicException(command.name() + ": " + name + " is "
@@ -212,7 +220,7 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
       return null;
     }
     String name = command.option("as", "");
-    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+    if (!isVariableName(name)) {
       throw new FitsMagicException(command.name() + ": --as needs a Java variable name, not '" + name + "'");
     }
     return name;
@@ -227,11 +235,18 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
     try {
       kernel.evalRaw(type + " " + name + " = (" + type + ") " + VALUES + ".take(\"" + key + "\");");
     } catch (Exception e) {
-      throw new FitsMagicException(command.name() + ": cannot define notebook variable " + name + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new FitsMagicException(command.name() + ": cannot define notebook variable " + name + ": " + describe(e), e);
     } finally {
       NotebookValues.discard(key);
     }
+  }
+
+  private static boolean isVariableName(String name) {
+    return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private static DisplayData text(String text) {

@@ -240,6 +240,22 @@ class NotebookMagicsTest {
     }
   }
 
+  @Test
+  void showRejectsBadDisplayOptionsAndNonImagesWithOneLine() throws Exception {
+    kernel.evalRaw("org.nd4j.linalg.api.ndarray.INDArray flat = org.nd4j.linalg.factory.Nd4j.zeros(2, 3);");
+    kernel.evalRaw("org.nd4j.linalg.api.ndarray.INDArray cube = org.nd4j.linalg.factory.Nd4j.zeros(2, 3, 4);");
+    kernel.evalRaw("String text = \"abc\";");
+    assertEquals("%fits show: --scale: unknown stretch 'cube'; expected linear, sqrt, log or asinh",
+        error("show", "flat", "--scale", "cube"));
+    assertTrue(error("show", "flat", "--cmap", "jet").startsWith("%fits show: --cmap: unknown colour map 'jet'"));
+    assertTrue(error("show", "flat", "--stretch", "percentile=x").contains("percentile=P"));
+    assertTrue(error("show", "flat", "--stretch", "percentile=150").contains("(0, 100]"));
+    assertEquals("%fits show: cube has shape [2, 3, 4]; show draws 2-D arrays (take a plane first)", error("show", "cube"));
+    assertEquals("%fits hist: text is a String, not an INDArray", error("hist", "text"));
+    assertTrue(error("hist", "flat", "--bins", "many").contains("--bins needs a whole number"));
+    assertTrue(kernel.displayed.isEmpty());
+  }
+
   private static String error(String... words) {
     FitsMagicException e = assertThrows(FitsMagicException.class, () -> kernel.lineMagic(words));
     return e.getMessage();
