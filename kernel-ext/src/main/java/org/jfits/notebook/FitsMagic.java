@@ -1,6 +1,5 @@
 package org.jfits.notebook;
 
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.SourceVersion;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -45,14 +44,14 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
     if (!args.isEmpty()) {
       throw new FitsMagicException("%%fits: the %%fits line takes no arguments; write one command per line below it");
     }
-    List<Object> results = new ArrayList<>();
+    Object last = null;
     for (String line : body.split("\\R")) {
       String command = line.strip();
       if (!command.isEmpty() && !command.startsWith("#")) {
-        results.add(run(kernel, MagicCommand.split(command)));
+        last = run(kernel, MagicCommand.split(command));
       }
     }
-    return results.isEmpty() ? null : results.get(results.size() - 1);
+    return last;
   }
 
   private Object run(BaseKernel kernel, List<String> words) {
