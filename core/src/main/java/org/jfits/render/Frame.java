@@ -119,15 +119,14 @@ final class Frame {
     return values;
   }
 
-  /** Round pixel coordinates from 0 to {@code size - 1}, about five of them. */
+  /** Round pixel coordinates from 0 to {@code size - 1}: steps of 1, 2 or 5 times a power of ten, at most 8 ticks. */
   static List<Double> ticks(int size) {
     double span = Math.max(1, size - 1);
-    double raw = span / 5;
-    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    double magnitude = Math.pow(10, Math.floor(Math.log10(span / 10)));
     double step = magnitude;
-    for (double m : new double[] {1, 2, 5, 10}) {
+    for (double m : new double[] {1, 2, 5, 10, 20, 50}) {
       step = m * magnitude;
-      if (step >= raw) {
+      if (span / step <= 7) {
         break;
       }
     }

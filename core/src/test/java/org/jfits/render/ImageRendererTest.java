@@ -110,6 +110,14 @@ class ImageRendererTest {
   }
 
   @Test
+  void axisTicksFallOnRoundPixelCoordinates() {
+    assertEquals(java.util.List.of(0.0, 200.0, 400.0, 600.0, 800.0, 1000.0), Frame.ticks(1024));
+    assertEquals(java.util.List.of(0.0, 50.0, 100.0, 150.0, 200.0, 250.0), Frame.ticks(300));
+    assertEquals(java.util.List.of(0.0, 1.0, 2.0), Frame.ticks(3));
+    assertEquals(java.util.List.of(0.0), Frame.ticks(1));
+  }
+
+  @Test
   void rejectsArraysThatAreNotTwoDimensional() {
     INDArray cube = Nd4j.zeros(DataType.FLOAT, 2, 3, 4);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LINEAR_GRAY.render(cube));
