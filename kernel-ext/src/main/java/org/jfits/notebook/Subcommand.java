@@ -91,7 +91,7 @@ enum Subcommand {
       text.append("      ").append(s.description).append('\n');
       for (Option option : s.options) {
         String name = "--" + option.name() + (option.value() == null ? "" : " " + option.value());
-        text.append(String.format("      %-36s %s%n", name, option.description()));
+        text.append(String.format("      %-38s %s%n", name, option.description()));
       }
     }
     text.append("\nPATH[HDU]: the HDU by index or EXTNAME: f.fits[1], f.fits[SCI], f.fits[SCI,2]\n");
