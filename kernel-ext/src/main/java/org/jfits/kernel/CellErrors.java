@@ -59,7 +59,9 @@ final class CellErrors {
     List<String> messageLines = message.lines().toList();
     lines.add("line " + cellLine + ": error: " + (messageLines.isEmpty() ? "" : messageLines.get(0)));
     for (int i = 1; i < messageLines.size(); i++) {
-      lines.add("  " + messageLines.get(i));
+      if (!messageLines.get(i).strip().equals("location: class")) { // jshell's nameless wrapper
+        lines.add("  " + messageLines.get(i));
+      }
     }
     lines.add("    " + line);
     lines.add("    " + " ".repeat(Math.max(0, at - lineStart)) + "^");

@@ -48,7 +48,7 @@ final class CellEvaluator implements AutoCloseable {
 
   /**
    * Evaluates Java code (no magics) and returns the value of its last snippet when that is an
-   * expression (not an assignment), else null.
+   * expression (not an assignment) without a final semicolon, else null.
    *
    * @throws CompilationException when a snippet does not compile (earlier snippets stay evaluated)
    * @throws EvaluationException when a snippet throws
@@ -85,7 +85,7 @@ final class CellEvaluator implements AutoCloseable {
       if (event.status() == Snippet.Status.REJECTED) {
         throw CellErrors.compilation(snippet, shell.diagnostics(s).toList());
       }
-      value = isValue(s.subKind()) ? control.take(event.value()) : null;
+      value = snippet.unterminated() && isValue(s.subKind()) ? control.take(event.value()) : null;
     }
     return value;
   }

@@ -9,9 +9,11 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 /**
  * One statement, declaration or expression of a cell, as jshell evaluates it (blank lines before it
  * included), with the cell line (0-based) of its first non-blank character, so that diagnostics and
- * stack frames can name cell lines.
+ * stack frames can name cell lines. {@code unterminated}: the code ends without a semicolon (jshell
+ * adds it); only an unterminated expression shows its value, as in IPython, where a final
+ * semicolon hides it.
  */
-record CellSnippet(String source, int firstLine) {
+record CellSnippet(String source, int firstLine, boolean unterminated) {
 
   /** The 0-based cell line of a position in {@link #source()}. */
   int cellLine(int position) {
@@ -30,7 +32,9 @@ record CellSnippet(String source, int firstLine) {
     while (info.completeness().isComplete()) {
       int start = cell.length() - remaining.length();
       int code = start + leadingBlanks(remaining);
-      snippets.add(new CellSnippet(info.source(), lineOf(cell, code)));
+      boolean unterminated = info.completeness() == Completeness.COMPLETE_WITH_SEMI
+          || !info.source().stripTrailing().endsWith(";");
+      snippets.add(new CellSnippet(info.source(), lineOf(cell, code), unterminated));
       remaining = info.remaining();
       info = analysis.analyzeCompletion(remaining);
     }

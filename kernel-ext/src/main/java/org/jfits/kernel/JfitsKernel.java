@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code %jars} adds).
  *
  * <p>A cell holds any number of statements, declarations and imports; the value of a final
- * expression is the cell's result, shown through the kernel's {@code Renderer}. Every cell starts
+ * expression is the cell's result, shown through the kernel's {@code Renderer}, unless the
+ * expression ends with a semicolon ({@code list.add(x);} shows nothing). Every cell starts
  * with {@link #DEFAULT_IMPORTS} imported, and the statics of {@code BaseNotebookStatics}
  * ({@code display(x)}, {@code render(x)}). Magics ({@code %name args} lines, {@code %%name} cells) are
  * turned into Java calls by jjava's {@code MagicParser} and run inside the cell, so a magic may call
@@ -86,7 +87,8 @@ public final class JfitsKernel extends BaseKernel {
 
   /**
    * Evaluates a cell, magics included, and returns the value of its final expression (null when
-   * the cell ends with a statement or declaration). May be called from code running in a cell.
+   * the cell ends with a statement, a declaration or a semicolon). May be called from code running
+   * in a cell.
    *
    * @throws CompilationException when the code does not compile
    * @throws EvaluationException when the code throws

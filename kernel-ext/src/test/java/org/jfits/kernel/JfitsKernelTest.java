@@ -42,9 +42,11 @@ class JfitsKernelTest {
   }
 
   @Test
-  void cellEndingWithAStatementHasNoValue() {
+  void cellEndingWithAStatementOrSemicolonHasNoValue() {
     assertNull(kernel.evalRaw("int c = 4;"));
     assertNull(kernel.evalRaw("String s = \"x\";\ns = \"y\";"));
+    assertNull(kernel.evalRaw("new ArrayList<Integer>().add(3);"));
+    assertEquals(true, kernel.evalRaw("new ArrayList<Integer>().add(3)"));
   }
 
   @Test
