@@ -21,8 +21,10 @@ while (($#)); do
     *) echo "usage: scripts/install-kernel.sh [--data-dir DIR] [--prefix DIR] [--no-build]" >&2; exit 2 ;;
   esac
 done
+python=/usr/bin/python3  # Debian's, with Jupyter; elsewhere (binder) the python3 on PATH
+[[ -x $python ]] || python=python3
 if [[ -z "$data_dir" ]]; then
-  data_dir=$(/usr/bin/python3 -m jupyter --data-dir)
+  data_dir=$("$python" -m jupyter --data-dir)
 fi
 
 classpath_file=kernel-ext/target/runtime-classpath.txt
@@ -61,7 +63,7 @@ source scripts/java-flags.sh
 java=$(command -v java)
 spec="$data_dir/kernels/jfits"
 mkdir -p "$spec"
-/usr/bin/python3 - "$spec/kernel.json" "$java" "${jfits_java_flags[@]}" \
+"$python" - "$spec/kernel.json" "$java" "${jfits_java_flags[@]}" \
   "-Dorg.bytedeco.javacpp.cachedir=$lib/javacpp-cache" -cp "$lib/*" \
   org.jfits.kernel.KernelMain '{connection_file}' <<'PY'
 import json, sys
