@@ -61,10 +61,16 @@ rm -rf "$lib" && mv "$lib.new" "$lib"
 
 source scripts/java-flags.sh
 java=$(command -v java)
+java_args=("${jfits_java_flags[@]}" "-Dorg.bytedeco.javacpp.cachedir=$lib/javacpp-cache" -cp "$lib/*")
+# A class-data archive of what a kernel loads to run its first cell (the compiler mostly) shortens
+# every kernel's start; made by one warm-up run, for this java and these jars.
+if "$java" "${java_args[@]}" -XX:ArchiveClassesAtExit="$lib/kernel.jsa" \
+  org.jfits.kernel.KernelMain --warm-up >/dev/null 2>&1 && [[ -f $lib/kernel.jsa ]]; then
+  java_args=(-XX:SharedArchiveFile="$lib/kernel.jsa" "${java_args[@]}")
+fi
 spec="$data_dir/kernels/jfits"
 mkdir -p "$spec"
-"$python" - "$spec/kernel.json" "$java" "${jfits_java_flags[@]}" \
-  "-Dorg.bytedeco.javacpp.cachedir=$lib/javacpp-cache" -cp "$lib/*" \
+"$python" - "$spec/kernel.json" "$java" "${java_args[@]}" \
   org.jfits.kernel.KernelMain '{connection_file}' <<'PY'
 import json, sys
 path, argv = sys.argv[1], sys.argv[2:]

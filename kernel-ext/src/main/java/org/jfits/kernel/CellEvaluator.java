@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -23,22 +25,43 @@ import jdk.jshell.SourceCodeAnalysis.Suggestion;
 final class CellEvaluator implements AutoCloseable {
   private final SnippetLoader loader;
   private final SnippetExecutionControl control;
-  private final JShell shell;
-  private final SourceCodeAnalysis analysis;
+  /** jshell, once started with the start-up code evaluated; compiler start-up takes seconds. */
+  private final CompletableFuture<JShell> started = new CompletableFuture<>();
   /** Snippet id to the 0-based cell line it starts on, for the cell being evaluated. */
   private final Map<String, Integer> cellLines = new HashMap<>();
   private int nesting;
 
   /**
+   * Starts jshell on a thread of its own, so that the kernel can answer Jupyter meanwhile; the
+   * first use of the evaluator waits for it.
+   *
    * @param parent the loader cell classes delegate to (the kernel's)
    * @param classpath what the compiler sees besides the JDK: the kernel's class path
+   * @param startupCode code evaluated first (the default imports)
    */
-  CellEvaluator(ClassLoader parent, String classpath) {
+  CellEvaluator(ClassLoader parent, String classpath, String startupCode) {
     this.loader = new SnippetLoader(parent, classpath);
     this.control = new SnippetExecutionControl(loader);
-    this.shell = JShell.builder().executionEngine(control.provider(), Map.of()).build();
-    this.analysis = shell.sourceCodeAnalysis();
-    shell.addToClasspath(classpath); // for the compiler: the loader has these classes already
+    Thread start = new Thread(() -> {
+      try {
+        JShell shell = JShell.builder().executionEngine(control.provider(), Map.of()).build();
+        shell.addToClasspath(classpath); // for the compiler: the loader has these classes already
+        eval(shell, startupCode);
+        started.complete(shell);
+      } catch (RuntimeException | Error e) {
+        started.completeExceptionally(e);
+      }
+    }, "jfits-kernel-start");
+    start.setDaemon(true);
+    start.start();
+  }
+
+  private JShell shell() {
+    try {
+      return started.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("the kernel failed to start: " + e.getCause(), e.getCause());
+    }
   }
 
   /** The loader of cell classes and of jars added by {@link #addToClasspath(Path)}. */
@@ -54,13 +77,17 @@ final class CellEvaluator implements AutoCloseable {
    * @throws EvaluationException when a snippet throws
    */
   Object eval(String code) {
+    return eval(shell(), code);
+  }
+
+  private Object eval(JShell shell, String code) {
     if (nesting++ == 0) {
       cellLines.clear();
     }
     try {
       Object value = null;
-      for (CellSnippet snippet : CellSnippet.split(analysis, code)) {
-        value = evalSnippet(snippet);
+      for (CellSnippet snippet : CellSnippet.split(shell.sourceCodeAnalysis(), code)) {
+        value = evalSnippet(shell, snippet);
       }
       return value;
     } finally {
@@ -70,7 +97,7 @@ final class CellEvaluator implements AutoCloseable {
     }
   }
 
-  private Object evalSnippet(CellSnippet snippet) {
+  private Object evalSnippet(JShell shell, CellSnippet snippet) {
     List<SnippetEvent> events = shell.eval(snippet.source());
     Object value = null;
     for (SnippetEvent event : events) {
@@ -98,7 +125,7 @@ final class CellEvaluator implements AutoCloseable {
 
   /** Adds a jar or class folder for the compiler and for cell code. */
   void addToClasspath(Path path) {
-    shell.addToClasspath(path.toAbsolutePath().toString());
+    shell().addToClasspath(path.toAbsolutePath().toString());
   }
 
   /**
@@ -106,6 +133,7 @@ final class CellEvaluator implements AutoCloseable {
    * the next line with when a statement is still open.
    */
   String isComplete(String code) {
+    SourceCodeAnalysis analysis = shell().sourceCodeAnalysis();
     CompletionInfo info = analysis.analyzeCompletion(code);
     while (info.completeness().isComplete() && !info.remaining().isBlank()) {
       info = analysis.analyzeCompletion(info.remaining());
@@ -127,7 +155,7 @@ final class CellEvaluator implements AutoCloseable {
     String current = currentSnippet(code, cursor);
     int offset = cursor - current.length();
     int[] anchor = new int[1];
-    List<String> texts = analysis.completionSuggestions(current, current.length(), anchor).stream()
+    List<String> texts = shell().sourceCodeAnalysis().completionSuggestions(current, current.length(), anchor).stream()
         .map(Suggestion::continuation)
         .distinct()
         .toList();
@@ -140,11 +168,12 @@ final class CellEvaluator implements AutoCloseable {
   /** Signatures and Javadoc of what is at {@code cursor}, one entry per overload; may be empty. */
   List<Documentation> documentation(String code, int cursor, boolean javadoc) {
     String current = currentSnippet(code, cursor);
-    return analysis.documentation(current, current.length(), javadoc);
+    return shell().sourceCodeAnalysis().documentation(current, current.length(), javadoc);
   }
 
   /** The text from the start of the snippet the cursor is in up to the cursor. */
   private String currentSnippet(String code, int cursor) {
+    SourceCodeAnalysis analysis = shell().sourceCodeAnalysis();
     String rest = code.substring(0, Math.max(0, Math.min(cursor, code.length())));
     CompletionInfo info = analysis.analyzeCompletion(rest);
     while (info.completeness().isComplete() && !info.remaining().isBlank()) {
@@ -156,11 +185,14 @@ final class CellEvaluator implements AutoCloseable {
 
   /** Interrupts the thread running cell code (see {@link SnippetExecutionControl#stop()}). */
   void stop() {
-    shell.stop();
+    JShell shell = started.getNow(null);
+    if (shell != null) {
+      shell.stop();
+    }
   }
 
   @Override
   public void close() {
-    shell.close();
+    started.thenAccept(JShell::close);
   }
 }

@@ -68,11 +68,9 @@ public final class JfitsKernel extends BaseKernel {
       boolean extensionsEnabled, StringStyler errorStyler, String classpath) {
     super(name, version, languageInfo(), List.of(), history, io, comms, renderer, magics, registry,
         extensionsEnabled, errorStyler);
-    this.evaluator = new CellEvaluator(JfitsKernel.class.getClassLoader(), classpath);
+    this.evaluator = new CellEvaluator(JfitsKernel.class.getClassLoader(), classpath,
+        DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n")));
     ClasspathMagics.register(magicsRegistry);
-    evaluator.eval(DEFAULT_IMPORTS.stream()
-        .map(i -> "import " + i + ";")
-        .collect(Collectors.joining("\n")));
   }
 
   /** A builder with the defaults of the {@code jfits} kernelspec. */
