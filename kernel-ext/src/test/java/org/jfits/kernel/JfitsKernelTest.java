@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,12 +134,11 @@ class JfitsKernelTest {
 
   @Test
   void jarsMagicAddsAJarAndInstallsItsExtension(@TempDir Path dir) throws IOException {
-    Path jar = TestJars.greeterWithExtension(dir.resolve("greeter.jar"));
+    TestJars.greeterWithExtension(dir.resolve("greeter.jar"));
     kernel.evalRaw("%jars " + dir + "/*.jar");
     assertEquals("hello, fits", kernel.evalRaw("new demo.Greeter().greet(\"fits\")"));
     kernel.evalRaw("String greeting = %greet magic");
     assertEquals("hello, magic", kernel.evalRaw("greeting"));
-    assertTrue(jar.toFile().isFile());
   }
 
   @Test
@@ -165,6 +165,14 @@ class JfitsKernelTest {
     assertTrue(options.getReplacements().contains("substring("), options.getReplacements().toString());
     assertEquals(code.indexOf("subs"), options.getSourceStart());
     assertEquals(code.length(), options.getSourceEnd());
+  }
+
+  @Test
+  void inspectionShowsTheSignatureAtTheCursor() {
+    String code = "int n = 2;\nInteger.toHexString(";
+    String text = (String) kernel.inspect(code, code.length(), false)
+        .getData(MIMEType.TEXT_PLAIN);
+    assertEquals("String Integer.toHexString(int i)", text);
   }
 
   @Test
