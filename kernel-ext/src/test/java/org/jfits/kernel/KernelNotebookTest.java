@@ -100,6 +100,16 @@ class KernelNotebookTest {
   }
 
   @Test
+  void jfitsReadsAnImageIntoNd4jInsideTheKernel() throws IOException {
+    JsonObject cell = cell("cells", 8);
+    // astropy: samples/astropy_test0.fits has 5 HDUs, ('SCI', 2) is a 40 x 40 image
+    assertEquals("5 HDUs\n", stream(cell, "stdout"));
+    assertEquals("[40, 40]", result(cell, "execute_result"));
+    assertTrue(Files.isDirectory(BUILD.resolve("jupyter/lib/jfits-kernel/javacpp-cache")),
+        "ND4J's native libraries unpack inside the kernel's install folder");
+  }
+
+  @Test
   void throwingCellFailsTheRunAndNamesTheException() throws IOException {
     String log = Files.readString(EXECUTED.resolve("throws.log"));
     assertTrue(log.contains("java.lang.IllegalStateException: deliberate failure, n = 2"), log);
