@@ -2,6 +2,8 @@
 # Installs what jfits needs on a Debian/Ubuntu machine that has a JDK (17 or later) and Maven.
 #   scripts/setup.sh          build tools only (checks java and mvn)
 #   scripts/setup.sh test     also the reference tools the tests compare against (astropy, numpy)
+#                             and Jupyter, which executes the notebooks
+#   scripts/setup.sh jupyter  build tools and Jupyter (Debian's packages, run with /usr/bin/python3)
 # Packages already installed are left alone; apt-get runs only when something is missing.
 set -euo pipefail
 
@@ -18,13 +20,18 @@ if [[ "${java_major%%.*}" -lt 17 ]]; then
 fi
 
 packages=()
-if [[ "${1:-}" == "test" ]]; then
-  # Debian's own python3 (/usr/bin/python3) runs the reference checks.
-  packages+=(python3 python3-numpy python3-astropy)
-fi
+jupyter=(jupyter-core jupyter-client jupyter-nbconvert jupyter-notebook python3-nbclient
+  python3-nbformat python3-ipykernel)
+case "${1:-}" in
+  test)
+    # Debian's own python3 (/usr/bin/python3) runs the reference checks and the notebooks.
+    packages+=(python3 python3-numpy python3-astropy "${jupyter[@]}") ;;
+  jupyter)
+    packages+=(python3 "${jupyter[@]}") ;;
+esac
 
 missing=()
-for p in "${packages[@]}"; do
+for p in ${packages[@]+"${packages[@]}"}; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
