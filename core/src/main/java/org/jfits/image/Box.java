@@ -34,11 +34,6 @@ public record Box(long x, long y, int width, int height) {
     }
   }
 
-  /** The box of the same size whose corner is {@code (x, y)}: how a batch of equal boxes is built. */
-  public Box at(long x, long y) {
-    return new Box(x, y, width, height);
-  }
-
   /**
    * Where this box lies in an image of {@code columns} x {@code rows} pixels (NAXIS1 x NAXIS2).
    */

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * A local file read with positional {@link FileChannel} reads: no shared file pointer, so several
@@ -71,19 +72,19 @@ final class FileInput implements RandomAccessInput {
   }
 
   private synchronized MappedByteBuffer window(long position, int length) throws IOException {
+    int k = (int) (position / WINDOW_STEP);
+    long start = k * WINDOW_STEP;
+    MappedByteBuffer window = windows != null && k < windows.length ? windows[k] : null;
+    if (window != null && position + length - start <= window.capacity()) {
+      return window;
+    }
     long size = channel.size();
     if (position + length > size) {
       throw new EOFException("end of file at byte " + size + ", " + (position + length - size) + " bytes short");
     }
-    if (windows == null || windows.length <= position / WINDOW_STEP) {
-      windows = new MappedByteBuffer[(int) (size / WINDOW_STEP) + 1];
-    }
-    int k = (int) (position / WINDOW_STEP);
-    long start = k * WINDOW_STEP;
-    if (windows[k] == null || windows[k].capacity() < position + length - start) {
-      long span = Math.min(Integer.MAX_VALUE, size - start);
-      windows[k] = channel.map(FileChannel.MapMode.READ_ONLY, start, span);
-    }
+    int count = (int) (size / WINDOW_STEP) + 1;
+    windows = windows == null ? new MappedByteBuffer[count] : Arrays.copyOf(windows, Math.max(count, windows.length));
+    windows[k] = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.min(Integer.MAX_VALUE, size - start));
     return windows[k];
   }
 
