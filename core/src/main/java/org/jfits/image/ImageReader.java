@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.jfits.ErrorContext;
 import org.jfits.FitsFormatException;
@@ -114,9 +115,9 @@ public final class ImageReader {
   /**
    * The pixels of many boxes in one read: one {@code [N, height, width]} array when all boxes have the
    * same size, one array per box otherwise, with a {@link CutoutFlag} per box. See
-   * {@link CutoutReader#read(java.util.List)}.
+   * {@link CutoutReader#read(List)}.
    */
-  public Cutouts cutouts(java.util.List<Box> boxes) {
+  public Cutouts cutouts(List<Box> boxes) {
     return cutouts().read(boxes);
   }
 
