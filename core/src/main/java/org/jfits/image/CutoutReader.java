@@ -227,7 +227,8 @@ public final class CutoutReader {
    * boxes have the same size (see {@link Cutouts}).
    *
    * @throws IllegalArgumentException if {@code boxes} is empty, or with {@link OffImagePolicy#ERROR} a
-   *     box is not wholly inside the image, or the fill value does not fit an integer result
+   *     box is not wholly inside the image, or the fill value does not fit an integer result, or one
+   *     plane of a cutout would be over 2 GiB
    * @throws org.jfits.FitsFormatException if the file ends before the image data does
    */
   public Cutouts read(List<Box> boxes) {
@@ -247,6 +248,12 @@ public final class CutoutReader {
             + Arrays.toString(hdu.axes()) + " (NAXIS1, NAXIS2, ...)"));
       }
       flags.add(flag);
+    }
+    for (Box box : boxes) {
+      if ((long) box.width() * box.height() * elementType().bytes() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(hdu.context().describe("box " + box + " is over 2 GiB of "
+            + elementType().numpyName() + " pixels per plane, the limit of one cutout plane"));
+      }
     }
     ByteBuffer fillElement = CutoutCopy.fillElement(elementType(), fillValue());
     CutoutStrategy chosen = strategyFor(boxes);
@@ -357,9 +364,6 @@ public final class CutoutReader {
 
     /** {@code count} consecutive slabs of {@code bytes} each from byte {@code offset}. */
     ByteBuffer[] of(long offset, int count, long bytes) {
-      if (bytes > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("one plane of a cutout is limited to 2 GiB, got " + bytes + " bytes");
-      }
       ByteBuffer[] slabs = new ByteBuffer[count];
       for (int q = 0; q < count; q++) {
         long at = offset + q * bytes;

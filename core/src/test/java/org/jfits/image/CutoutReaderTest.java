@@ -145,6 +145,9 @@ class CutoutReaderTest {
           .contains("fill value 1.5 is not a int16"));
       assertThrows(IllegalArgumentException.class, () -> reader.fill(40000).read(edge));
       assertThrows(IllegalArgumentException.class, () -> reader.fill(Double.NaN).read(edge));
+      // 46341^2 int16 pixels are just over 2^32 bytes: refused before anything is allocated
+      assertTrue(assertThrows(IllegalArgumentException.class, () -> reader.read(new Box(0, 0, 46341, 46341)))
+          .getMessage().contains("over 2 GiB"));
     }
     try (FitsFile fits = Fits.open(TestFiles.real("real/fv_datacube.fits"))) {
       CutoutReader cube = fits.hdu(0).image().cutouts();
