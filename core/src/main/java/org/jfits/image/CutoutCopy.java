@@ -3,7 +3,6 @@ package org.jfits.image;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -236,36 +235,5 @@ final class CutoutCopy {
         scratch.close();
       }
     }
-  }
-
-  /** One element of {@code type} holding {@code value}, in native byte order. */
-  static ByteBuffer fillElement(ElementType type, double value) {
-    ByteBuffer b = ByteBuffer.allocate(type.bytes()).order(ByteOrder.nativeOrder());
-    switch (type) {
-      case UINT8:
-      case INT8:
-        b.put(0, (byte) value);
-        break;
-      case INT16:
-      case UINT16:
-        b.putShort(0, (short) (int) value);
-        break;
-      case INT32:
-      case UINT32:
-        b.putInt(0, (int) (long) value);
-        break;
-      case INT64:
-        b.putLong(0, (long) value);
-        break;
-      case UINT64:
-        b.putLong(0, value >= 0x1p63 ? (long) (value - 0x1p63) ^ Long.MIN_VALUE : (long) value);
-        break;
-      case FLOAT32:
-        b.putFloat(0, (float) value);
-        break;
-      default:
-        b.putDouble(0, value);
-    }
-    return b;
   }
 }

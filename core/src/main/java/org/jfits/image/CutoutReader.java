@@ -7,7 +7,6 @@ import java.util.List;
 import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads rectangular cutouts ({@link Box}es) of an image: one at a time or many in one call, from
@@ -255,77 +254,21 @@ public final class CutoutReader {
             + elementType().numpyName() + " pixels per plane, the limit of one cutout plane"));
       }
     }
-    ByteBuffer fillElement = CutoutCopy.fillElement(elementType(), fillValue());
+    ByteBuffer fillElement = CutoutFill.element(elementType(), fill, hdu);
     CutoutStrategy chosen = strategyFor(boxes);
     ImageReader.checkAvailable(hdu);
 
     long[] planes = planeIndices();
-    Box first = boxes.get(0);
-    boolean uniform = stack && boxes.stream().allMatch(b -> b.width() == first.width() && b.height() == first.height());
-    long sliceBytes = (long) first.width() * first.height() * elementType().bytes();
-    List<CutoutCopy.Placed> placed = new ArrayList<>(boxes.size());
-    INDArray stacked = null;
-    List<INDArray> arrays = null;
     long[] shape = hdu.shape();
-    if (uniform) {
-      long[] one = shape(first);
-      long[] all = new long[one.length + 1];
-      all[0] = boxes.size();
-      System.arraycopy(one, 0, all, 1, one.length);
-      stacked = Nd4j.createUninitialized(ImageReader.toNd4j(elementType()), all, 'c');
-      Slabs slabs = new Slabs(stacked);
-      for (int i = 0; i < boxes.size(); i++) {
-        placed.add(CutoutCopy.Placed.of(boxes.get(i), shape[shape.length - 1], shape[shape.length - 2],
-            slabs.of((long) i * planes.length * sliceBytes, planes.length, sliceBytes)));
-      }
-    } else {
-      arrays = new ArrayList<>(boxes.size());
-      for (Box box : boxes) {
-        INDArray array = Nd4j.createUninitialized(ImageReader.toNd4j(elementType()), shape(box), 'c');
-        long bytes = (long) box.width() * box.height() * elementType().bytes();
-        placed.add(CutoutCopy.Placed.of(box, shape[shape.length - 1], shape[shape.length - 2],
-            new Slabs(array).of(0, planes.length, bytes)));
-        arrays.add(array);
-      }
+    CutoutTargets targets = new CutoutTargets(boxes, this::shape, ImageReader.toNd4j(elementType()), planes.length,
+        stack);
+    List<CutoutCopy.Placed> placed = new ArrayList<>(boxes.size());
+    for (int i = 0; i < boxes.size(); i++) {
+      placed.add(CutoutCopy.Placed.of(boxes.get(i), shape[shape.length - 1], shape[shape.length - 2],
+          targets.slabs(i)));
     }
     new CutoutCopy(hdu, scaling, threads, planes).run(placed, chosen, readOnceBytes, fillElement);
-    return new Cutouts(stacked, arrays == null ? null : List.copyOf(arrays), boxes, flags);
-  }
-
-  /** The fill value, checked against an integer result type. */
-  private double fillValue() {
-    ElementType type = elementType();
-    if (type.isFloatingPoint()) {
-      return fill == null ? Double.NaN : fill;
-    }
-    double value = fill == null ? 0.0 : fill;
-    double[] range = integerRange(type);
-    if (value != Math.rint(value) || value < range[0] || value > range[1]) {
-      throw new IllegalArgumentException(hdu.context().describe("fill value " + value + " is not a " + type.numpyName()
-          + " (cutouts of this image are " + type.numpyName() + "; pick a whole number from " + (long) range[0] + ")"));
-    }
-    return value;
-  }
-
-  private static double[] integerRange(ElementType type) {
-    switch (type) {
-      case UINT8:
-        return new double[] {0, 255};
-      case INT8:
-        return new double[] {-128, 127};
-      case INT16:
-        return new double[] {Short.MIN_VALUE, Short.MAX_VALUE};
-      case UINT16:
-        return new double[] {0, 65535};
-      case INT32:
-        return new double[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
-      case UINT32:
-        return new double[] {0, 0x1p32 - 1};
-      case INT64:
-        return new double[] {-0x1p63, Math.nextDown(0x1p63)};
-      default:
-        return new double[] {0, Math.nextDown(0x1p64)};
-    }
+    return new Cutouts(targets.stacked(), targets.arrays(), boxes, flags);
   }
 
   /** The flat indices of the planes read (all leading axes flattened), in output order. */
@@ -349,27 +292,5 @@ public final class CutoutReader {
       }
     }
     return planes;
-  }
-
-  /** Slices of an array's memory: one buffer over the whole array when it is under 2 GiB, windows otherwise. */
-  private static final class Slabs {
-    private final NativeWindow window;
-    private final ByteBuffer whole;
-
-    Slabs(INDArray array) {
-      window = new NativeWindow(array);
-      long bytes = array.length() * array.dataType().width();
-      whole = bytes <= Integer.MAX_VALUE ? window.bytes(0, (int) bytes) : null;
-    }
-
-    /** {@code count} consecutive slabs of {@code bytes} each from byte {@code offset}. */
-    ByteBuffer[] of(long offset, int count, long bytes) {
-      ByteBuffer[] slabs = new ByteBuffer[count];
-      for (int q = 0; q < count; q++) {
-        long at = offset + q * bytes;
-        slabs[q] = whole != null ? whole.slice((int) at, (int) bytes) : window.bytes(at, (int) bytes);
-      }
-      return slabs;
-    }
   }
 }
