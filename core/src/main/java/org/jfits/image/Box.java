@@ -35,6 +35,32 @@ public record Box(long x, long y, int width, int height) {
   }
 
   /**
+   * The {@code width} x {@code height} box around the 0-based pixel position {@code (x, y)} (pixel
+   * centres at whole numbers, as astropy's and the WCS's 0-based pixel coordinates), chosen as astropy's
+   * {@code Cutout2D(data, (x, y), (height, width))} chooses it: first column
+   * {@code ceil(x - width / 2)}, first row {@code ceil(y - height / 2)}. For odd sizes the box is
+   * centred on the nearest pixel (a position half-way between two pixels takes the higher one); for
+   * even sizes the position lies in the box's upper central pixel's lower half or on its edge. This is
+   * how sky positions, once converted to pixels, become boxes.
+   *
+   * @throws IllegalArgumentException if {@code x} or {@code y} is not finite
+   */
+  public static Box around(double x, double y, int width, int height) {
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      throw new IllegalArgumentException("a box needs a finite position, got (" + x + ", " + y + ")");
+    }
+    return new Box(corner(x, width), corner(y, height), width, height);
+  }
+
+  private static long corner(double position, int size) {
+    double first = Math.ceil(position - size / 2.0);
+    if (Math.abs(first) > LIMIT) {
+      throw new IllegalArgumentException("position " + position + " is beyond ±2^62");
+    }
+    return (long) first;
+  }
+
+  /**
    * Where this box lies in an image of {@code columns} x {@code rows} pixels (NAXIS1 x NAXIS2).
    */
   public CutoutFlag flagIn(long columns, long rows) {
