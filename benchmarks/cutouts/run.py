@@ -23,7 +23,8 @@ from run import Worker, commit, machine, versions  # noqa: E402  (the table driv
 QUICK = "--quick" in sys.argv[1:]
 SIZES = [256, 1024] if QUICK else [256, 1024, 4096]
 OPS = ["one32", "r100x32", "r1000x16"]
-JVM_LIBS = ["jfits", "jfits-1t", "nomtam"]
+# jfits with each strategy forced: not peers, they show whether the automatic choice was the best
+JVM_LIBS = ["jfits", "jfits-1t", "jfits-read-once", "jfits-row-bands", "jfits-mapped", "nomtam"]
 PY_LIBS = ["astropy-section", "astropy-cutout2d", "fitsio"]
 PEERS = ["nomtam", "astropy-section", "astropy-cutout2d", "fitsio"]
 WARMUP = 1 if QUICK else 5

@@ -14,6 +14,7 @@ import nom.tam.fits.ImageHDU;
 import nom.tam.image.ImageTiler;
 import org.jfits.FitsFile;
 import org.jfits.image.Box;
+import org.jfits.image.CutoutStrategy;
 import org.jfits.image.Cutouts;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,9 +30,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Libraries: {@code jfits} ({@code Fits.open(path).hdu(0).image().cutouts(boxes)}, one batched
  * call, strategy chosen by jfits, {@code [N, h, w]} float32 in native memory), {@code jfits-1t} (the
- * same with {@code cutouts().threads(1)}), {@code nomtam} (nom-tam-fits 1.21.2:
- * {@code new Fits(file)}, {@code readHDU()}, {@code ImageHDU.getTiler().getTile(corner, lengths)}
- * per box, each a {@code float[]}).
+ * same with {@code cutouts().threads(1)}), {@code jfits-read-once}, {@code jfits-row-bands} and
+ * {@code jfits-mapped} (each strategy forced, to check the automatic choice), {@code nomtam}
+ * (nom-tam-fits 1.21.2: {@code new Fits(file)}, {@code readHDU()},
+ * {@code ImageHDU.getTiler().getTile(corner, lengths)} per box, each a {@code float[]}).
  */
 public final class CutoutHarness {
   /** The last result, held until the next request so nothing is optimised away. */
@@ -83,9 +85,15 @@ public final class CutoutHarness {
   static Object cut(String lib, Path image, List<Box> boxes) throws Exception {
     switch (lib) {
       case "jfits":
-        return jfits(image, boxes, 0);
+        return jfits(image, boxes, 0, CutoutStrategy.AUTO);
       case "jfits-1t":
-        return jfits(image, boxes, 1);
+        return jfits(image, boxes, 1, CutoutStrategy.AUTO);
+      case "jfits-read-once":
+        return jfits(image, boxes, 0, CutoutStrategy.READ_ONCE);
+      case "jfits-row-bands":
+        return jfits(image, boxes, 0, CutoutStrategy.ROW_BANDS);
+      case "jfits-mapped":
+        return jfits(image, boxes, 0, CutoutStrategy.MAPPED);
       case "nomtam":
         return nomTam(image, boxes);
       default:
@@ -93,9 +101,9 @@ public final class CutoutHarness {
     }
   }
 
-  static INDArray jfits(Path image, List<Box> boxes, int threads) {
+  static INDArray jfits(Path image, List<Box> boxes, int threads, CutoutStrategy strategy) {
     try (FitsFile f = org.jfits.Fits.open(image)) {
-      var reader = f.hdu(0).image().cutouts();
+      var reader = f.hdu(0).image().cutouts().strategy(strategy);
       Cutouts cutouts = (threads > 0 ? reader.threads(threads) : reader).read(boxes);
       return cutouts.array();
     }
