@@ -16,7 +16,7 @@ import org.jfits.table.TableReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The {@code jfits} command: {@code info}, {@code header} and {@code export}.
+ * The {@code jfits} command: {@code info}, {@code header}, {@code export} and {@code cutout}.
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
@@ -43,6 +43,10 @@ public final class Main {
       "                                        column (COL.mask where it has nulls; COL.values and",
       "                                        COL.offsets for variable-length columns); rows are",
       "                                        0-based, STOP excluded, either may be left out",
+      "  cutout FILE --hdu N|NAME --box X,Y,W,H --out OUT.npy [--raw] [--fill V]",
+      "                                        write the W x H pixels from column X, row Y (0-based)",
+      "                                        as .npy, astropy's data[Y:Y+H, X:X+W]; pixels outside",
+      "                                        the image are NaN (integers: V, default 0)",
       "",
       "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
       "column, or a row range outside the table)");
@@ -92,6 +96,8 @@ public final class Main {
           return header(options);
         case "export":
           return export(options);
+        case "cutout":
+          return CutoutCommand.run(options, err);
         default:
           throw new UsageException("unknown command '" + args[0] + "'");
       }
@@ -238,6 +244,8 @@ public final class Main {
     boolean raw;
     String columns;
     String rows;
+    String box;
+    String fill;
 
     static Options parse(String[] args) {
       Options options = new Options();
@@ -256,6 +264,12 @@ public final class Main {
             break;
           case "--rows":
             options.rows = value(args, ++i, arg);
+            break;
+          case "--box":
+            options.box = value(args, ++i, arg);
+            break;
+          case "--fill":
+            options.fill = value(args, ++i, arg);
             break;
           case "--raw":
             options.raw = true;

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.jfits.ErrorContext;
 import org.jfits.FitsFormatException;
@@ -12,7 +13,6 @@ import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 import org.jfits.HduType;
 import org.jfits.io.NativeBytes;
-import org.jfits.io.RandomAccessInput;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -94,6 +94,34 @@ public final class ImageReader {
   }
 
   /**
+   * A cutout reader of this image with the defaults (NaN or 0 padding, strategy chosen per read), the
+   * scaling of this reader (raw or not) and its thread count: for knobs, plane ranges of cubes and
+   * batches. See {@link CutoutReader}.
+   */
+  public CutoutReader cutouts() {
+    return new CutoutReader(hdu, scaling, threads);
+  }
+
+  /**
+   * The pixels of the box with corner {@code (x, y)} (0-based column and row) and size
+   * {@code width} x {@code height}, as astropy's {@code data[y:y + height, x:x + width]}
+   * ({@code [height, width]}; a cube gives {@code [planes, height, width]}). Pixels outside the image
+   * are padded (NaN, or 0 for integer types); {@link #cutouts()} offers the other choices.
+   */
+  public INDArray cutout(long x, long y, int width, int height) {
+    return cutouts().read(new Box(x, y, width, height));
+  }
+
+  /**
+   * The pixels of many boxes in one read: one {@code [N, height, width]} array when all boxes have the
+   * same size, one array per box otherwise, with a {@link CutoutFlag} per box. See
+   * {@link CutoutReader#read(List)}.
+   */
+  public Cutouts cutouts(List<Box> boxes) {
+    return cutouts().read(boxes);
+  }
+
+  /**
    * Reads the whole image. An HDU without data (NAXIS = 0) gives an empty array, where astropy
    * gives {@code None}.
    */
@@ -121,7 +149,7 @@ public final class ImageReader {
     if (elements == 0) {
       return Nd4j.create(dataType(), shape, Nd4j.order());
     }
-    checkAvailable(full);
+    checkAvailable(hdu);
     INDArray array = Nd4j.createUninitialized(dataType(), shape, 'c');
     new SectionCopy(full, start, shape).run(array, elements);
     return array;
@@ -140,7 +168,12 @@ public final class ImageReader {
     }
   }
 
-  private void checkAvailable(long[] full) {
+  /**
+   * Fails with a format error naming the shape if the file ends before the end of the HDU's data, so
+   * that a read never runs into the end of the file half-way.
+   */
+  static void checkAvailable(Hdu hdu) {
+    long[] full = hdu.shape();
     long needed = hdu.dataOffset() + hdu.dataSize();
     long size;
     try {
@@ -244,30 +277,33 @@ public final class ImageReader {
 
     /** Converts {@code count} stored elements from element {@code source} into array element {@code target}. */
     void copy(NativeWindow window, long source, long target, long count) {
-      RandomAccessInput input = hdu.file().input();
       for (long done = 0; done < count; ) {
         int n = (int) Math.min(chunk, count - done);
         long position = hdu.dataOffset() + (source + done) * width;
         ByteBuffer bytes = staging.buffer(n * width);
-        read(input, bytes, position);
+        readData(hdu, bytes, position);
         converter.convert(bytes, window.bytes((target + done) * outWidth, n * outWidth), n);
         done += n;
-      }
-    }
-
-    private void read(RandomAccessInput input, ByteBuffer target, long position) {
-      try {
-        input.read(target, position);
-      } catch (EOFException e) {
-        throw new FitsFormatException(hdu.context().withOffset(position), "the file ends inside the image data");
-      } catch (IOException e) {
-        throw new FitsIOException(hdu.context().withOffset(position), "cannot read image data", e);
       }
     }
 
     @Override
     public void close() {
       staging.close();
+    }
+  }
+
+  /**
+   * Fills {@code target} with the HDU's bytes from file position {@code position}; the end of the file
+   * is a format error, any other failure an I/O error, both naming the offset.
+   */
+  static void readData(Hdu hdu, ByteBuffer target, long position) {
+    try {
+      hdu.file().input().read(target, position);
+    } catch (EOFException e) {
+      throw new FitsFormatException(hdu.context().withOffset(position), "the file ends inside the image data");
+    } catch (IOException e) {
+      throw new FitsIOException(hdu.context().withOffset(position), "cannot read image data", e);
     }
   }
 

@@ -32,6 +32,11 @@ final class PixelConverter {
     return scaling.mode() == PixelScaling.Mode.LINEAR ? SCALING_CHUNK : stagingBytes / width;
   }
 
+  /** True if {@link #convert} writes into its source (the unsigned conventions flip sign bits there). */
+  boolean modifiesSource() {
+    return scaling.mode() == PixelScaling.Mode.FLIP_SIGN;
+  }
+
   /**
    * Converts {@code count} elements.
    *

@@ -28,4 +28,27 @@ public interface RandomAccessInput extends Closeable {
    * @throws java.io.EOFException if the input ends before the buffer is full
    */
   void read(ByteBuffer target, long position) throws IOException;
+
+  /**
+   * True if {@link #map} can serve this input (local files); false for inputs that must be copied
+   * to be read (HTTP ranges).
+   */
+  default boolean mappable() {
+    return false;
+  }
+
+  /**
+   * A read-only view of the {@code length} bytes from {@code position}, straight onto the operating
+   * system's pages of the file: no copy, and only the pages touched are ever read. For readers that
+   * take many small scattered pieces of a large file (cutouts), where one positional read per piece
+   * would cost a system call each. The view is big-endian with position 0 and stays valid after
+   * {@link #close()}.
+   *
+   * @param length at most 1 GiB
+   * @throws UnsupportedOperationException if {@link #mappable()} is false
+   * @throws java.io.EOFException if the range goes past the end of the input
+   */
+  default ByteBuffer map(long position, int length) throws IOException {
+    throw new UnsupportedOperationException(name() + " cannot be memory-mapped");
+  }
 }

@@ -1,0 +1,140 @@
+package org.jfits.bench.cutout;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageHDU;
+import nom.tam.image.ImageTiler;
+import org.jfits.FitsFile;
+import org.jfits.image.Box;
+import org.jfits.image.CutoutStrategy;
+import org.jfits.image.Cutouts;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The JVM side of the cutout peer comparison (benchmarks/cutouts/run.py drives it): cuts the boxes
+ * of a box file out of a generated float32 image with jfits and nom-tam-fits and times the whole
+ * call (open, every cutout, close) in this process.
+ *
+ * <p>{@code serve} answers one request per stdin line {@code LIB IMAGE BOXES} with
+ * {@code OK seconds checksum}, where the checksum is the sum of every cutout pixel (double), so the
+ * driver can check that all libraries cut the same pixels. A box file has one box per line,
+ * {@code x y w h} (0-based column and row of the first pixel, width, height), all inside the image.
+ *
+ * <p>Libraries: {@code jfits} ({@code Fits.open(path).hdu(0).image().cutouts(boxes)}, one batched
+ * call, strategy chosen by jfits, {@code [N, h, w]} float32 in native memory), {@code jfits-1t} (the
+ * same with {@code cutouts().threads(1)}), {@code jfits-read-once}, {@code jfits-row-bands} and
+ * {@code jfits-mapped} (each strategy forced, to check the automatic choice), {@code nomtam}
+ * (nom-tam-fits 1.21.2: {@code new Fits(file)}, {@code readHDU()},
+ * {@code ImageHDU.getTiler().getTile(corner, lengths)} per box, each a {@code float[]}).
+ */
+public final class CutoutHarness {
+  /** The last result, held until the next request so nothing is optimised away. */
+  private static volatile Object keep;
+
+  private CutoutHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    if (!args[0].equals("serve")) {
+      throw new IllegalArgumentException("usage: serve");
+    }
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    PrintStream out = System.out;
+    out.println("READY");
+    out.flush();
+    String line;
+    while ((line = in.readLine()) != null) {
+      String[] p = line.trim().split("\\s+");
+      if (p[0].equals("quit")) {
+        break;
+      }
+      try {
+        List<Box> boxes = boxes(Path.of(p[2]));
+        keep = null;
+        System.gc();
+        long t0 = System.nanoTime();
+        Object r = cut(p[0], Path.of(p[1]), boxes);
+        double s = (System.nanoTime() - t0) / 1e9;
+        keep = r;
+        out.println("OK " + s + " " + checksum(r));
+      } catch (Throwable e) {
+        out.println("ERR " + e.toString().replace('\n', ' '));
+      }
+      out.flush();
+    }
+  }
+
+  static List<Box> boxes(Path file) throws IOException {
+    List<Box> boxes = new ArrayList<>();
+    for (String l : Files.readAllLines(file)) {
+      if (!l.isBlank()) {
+        String[] f = l.trim().split("\\s+");
+        boxes.add(new Box(Long.parseLong(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+      }
+    }
+    return boxes;
+  }
+
+  static Object cut(String lib, Path image, List<Box> boxes) throws Exception {
+    switch (lib) {
+      case "jfits":
+        return jfits(image, boxes, 0, CutoutStrategy.AUTO);
+      case "jfits-1t":
+        return jfits(image, boxes, 1, CutoutStrategy.AUTO);
+      case "jfits-read-once":
+        return jfits(image, boxes, 0, CutoutStrategy.READ_ONCE);
+      case "jfits-row-bands":
+        return jfits(image, boxes, 0, CutoutStrategy.ROW_BANDS);
+      case "jfits-mapped":
+        return jfits(image, boxes, 0, CutoutStrategy.MAPPED);
+      case "nomtam":
+        return nomTam(image, boxes);
+      default:
+        throw new IllegalArgumentException("unknown library " + lib);
+    }
+  }
+
+  static INDArray jfits(Path image, List<Box> boxes, int threads, CutoutStrategy strategy) {
+    try (FitsFile f = org.jfits.Fits.open(image)) {
+      var reader = f.hdu(0).image().cutouts().strategy(strategy);
+      Cutouts cutouts = (threads > 0 ? reader.threads(threads) : reader).read(boxes);
+      return cutouts.array();
+    }
+  }
+
+  static List<float[]> nomTam(Path image, List<Box> boxes) throws Exception {
+    try (Fits f = new Fits(image.toFile())) {
+      ImageHDU hdu = (ImageHDU) f.readHDU();
+      ImageTiler tiler = hdu.getTiler();
+      List<float[]> tiles = new ArrayList<>(boxes.size());
+      for (Box b : boxes) {
+        tiles.add((float[]) tiler.getTile(new int[] {(int) b.y(), (int) b.x()}, new int[] {b.height(), b.width()}));
+      }
+      return tiles;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static double checksum(Object r) {
+    double sum = 0;
+    if (r instanceof INDArray a) {
+      for (float v : a.data().asFloat()) {
+        sum += v;
+      }
+    } else {
+      for (float[] tile : (List<float[]>) r) {
+        for (float v : tile) {
+          sum += v;
+        }
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,93 @@
+package org.jfits.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jfits.Fits;
+import org.jfits.FitsFile;
+import org.jfits.FitsUnsupportedException;
+import org.jfits.Hdu;
+import org.jfits.cli.Main.Options;
+import org.jfits.cli.Main.UsageException;
+import org.jfits.image.Box;
+import org.jfits.image.CutoutFlag;
+import org.jfits.image.CutoutReader;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@code jfits cutout FILE --hdu N --box x,y,w,h --out OUT.npy [--raw] [--fill V]}: one box of an
+ * image HDU as a {@code .npy} file, {@code [h, w]} (cubes {@code [planes, h, w]}), equal to astropy's
+ * {@code data[y:y+h, x:x+w]}. Pixels outside the image are padded (NaN, or {@code --fill} / 0 for
+ * integer results) and a note on stderr says so. Output as {@code export}: temporary file renamed into
+ * place.
+ */
+final class CutoutCommand {
+  private CutoutCommand() {}
+
+  static int run(Options options, PrintStream err) throws IOException {
+    String file = options.singleFile("cutout");
+    if (options.box == null) {
+      throw new UsageException("cutout needs --box x,y,w,h (0-based column and row of the first pixel, width, height)");
+    }
+    if (options.out == null) {
+      throw new UsageException("cutout needs --out OUT.npy");
+    }
+    Box box = parseBox(options.box);
+    try (FitsFile fits = Fits.open(file)) {
+      Hdu hdu = options.hdu(fits);
+      if (!hdu.type().isImage() || hdu.axes().length == 0) {
+        throw new FitsUnsupportedException(hdu.context(),
+            "cutout cuts image data, and this " + hdu.type().astropyName() + " has none");
+      }
+      CutoutReader reader = options.raw ? hdu.image().raw().cutouts() : hdu.image().cutouts();
+      if (options.fill != null) {
+        reader = reader.fill(parseFill(options.fill));
+      }
+      INDArray array;
+      try {
+        array = reader.read(box);
+      } catch (IllegalArgumentException e) {
+        // a fill value the element type cannot hold
+        throw new UsageException(e.getMessage());
+      }
+      try {
+        NpyWriter.write(array, Path.of(options.out));
+      } catch (IOException e) {
+        throw new IOException("cannot write " + options.out + ": " + e, e);
+      }
+      CutoutFlag flag = reader.flag(box);
+      if (flag != CutoutFlag.INSIDE) {
+        err.println("jfits: note: box " + box + " lies " + (flag == CutoutFlag.PARTIAL ? "partly" : "wholly")
+            + " outside the image of " + Arrays.toString(hdu.axes()) + " (NAXIS1, NAXIS2, ...); padded with "
+            + (reader.elementType().isFloatingPoint() && options.fill == null ? "NaN" : options.fill == null ? "0"
+            : options.fill));
+      }
+    }
+    return Main.OK;
+  }
+
+  /** {@code x,y,w,h}: whole numbers, {@code w} and {@code h} at least 1. */
+  static Box parseBox(String text) {
+    String[] parts = text.split(",", -1);
+    if (parts.length != 4) {
+      throw new UsageException("--box '" + text + "' is not x,y,w,h");
+    }
+    try {
+      return new Box(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()),
+          Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip()));
+    } catch (NumberFormatException e) {
+      throw new UsageException("--box '" + text + "' is not x,y,w,h with whole numbers");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--box '" + text + "': " + e.getMessage());
+    }
+  }
+
+  private static double parseFill(String text) {
+    try {
+      return Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new UsageException("--fill '" + text + "' is not a number");
+    }
+  }
+}
