@@ -21,8 +21,7 @@ For each it writes a case into OUTPUT_DIR/cases.txt, one "key values..." line ea
   sky_x, sky_y: astropy's all_world2pix(sky_lon, sky_lat, 0) with tolerance 1e-12.
 
 "expect" says what the header holds, judged from the header alone: "unsupported" for lookup-table
-distortions (CPDIS/D2IM, read from other HDUs), DSS plate solutions (AMDX1...: WCSLIB replaces the
-header's CD matrix by the plate polynomial) and celestial axes without a projection code;
+distortions (CPDIS/D2IM, read from other HDUs) and celestial axes without a projection code;
 "keyword" for headers with a CTYPE but no celestial pair. NaN marks points WCSLIB rejects.
 Nothing here is computed by jfits.
 """
@@ -126,7 +125,7 @@ def real_case(out, case, path, index, header, hdul):
     if not w.has_celestial:
         write_case(out, case, path, index, " ", "keyword")
         return
-    if any(k.startswith("CPDIS") or k.startswith("D2IMDIS") or k == "AMDX1" for k in header.keys()):
+    if any(k.startswith("CPDIS") or k.startswith("D2IMDIS") for k in header.keys()):
         write_case(out, case, path, index, " ", "unsupported")
         return
     cel = w if w.naxis == 2 else w.celestial

@@ -17,6 +17,9 @@ import org.jfits.header.Header;
  * NCP), STG, ARC, ZEA, ZPN; cylindrical CAR, MER, CEA, CYP; SFL/GLS, PAR, MOL, AIT; HPX.
  * Other codes (COE, BON, QSC, TSC, CSC, ...) are refused when the WCS is read, never approximated.
  *
+ * <p>Digitized Sky Survey headers with a plate solution (AMDX1...) are read through it, as WCSLIB
+ * does, rather than through the approximate CD matrix they also carry.
+ *
  * <p>Only the two celestial axes are described: in a cube with RA, DEC and a spectral axis the
  * pixel coordinates are those along the RA and DEC pixel axes, in axis order. A linear transform
  * that couples them to other axes is refused.
@@ -39,8 +42,10 @@ public final class Wcs {
   private final double crpixFirst;
   private final double crpixSecond;
   private final LinearTransform linear;
-  private final Distortion sip;
-  private final Distortion tpv;
+  private final Distortion pixelDistortion;
+  private final Distortion planeDistortion;
+  private final String code;
+  private final String distortion;
   private final Projection projection;
   private final SphericalRotation rotation;
   private final String system;
@@ -53,8 +58,10 @@ public final class Wcs {
     this.crpixFirst = b.crpixFirst;
     this.crpixSecond = b.crpixSecond;
     this.linear = b.linear;
-    this.sip = b.sip;
-    this.tpv = b.tpv;
+    this.pixelDistortion = b.pixelDistortion;
+    this.planeDistortion = b.planeDistortion;
+    this.code = b.code;
+    this.distortion = b.distortion;
     this.projection = b.projection;
     this.rotation = b.rotation;
     this.system = b.system;
@@ -106,12 +113,12 @@ public final class Wcs {
     for (int i = 0; i < n; i++) {
       lon[i] = x[i] + shift - crpixFirst;
       lat[i] = y[i] + shift - crpixSecond;
-      if (sip != null) {
-        sip.apply(lon, lat, i);
+      if (pixelDistortion != null) {
+        pixelDistortion.apply(lon, lat, i);
       }
       linear.apply(lon, lat, i);
-      if (tpv != null) {
-        tpv.apply(lon, lat, i);
+      if (planeDistortion != null) {
+        planeDistortion.apply(lon, lat, i);
       }
       projection.toNative(lon, lat, i);
       rotation.toCelestial(lon, lat, i);
@@ -139,12 +146,12 @@ public final class Wcs {
       y[i] = lat[i];
       rotation.toNative(x, y, i);
       projection.toPlane(x, y, i);
-      if (tpv != null) {
-        tpv.invert(x, y, i);
+      if (planeDistortion != null) {
+        planeDistortion.invert(x, y, i);
       }
       linear.invert(x, y, i);
-      if (sip != null) {
-        sip.invert(x, y, i);
+      if (pixelDistortion != null) {
+        pixelDistortion.invert(x, y, i);
       }
       x[i] += crpixFirst - shift;
       y[i] += crpixSecond - shift;
@@ -165,14 +172,22 @@ public final class Wcs {
     return new int[] {lonAxis, latAxis};
   }
 
-  /** The projection code from CTYPE: TAN, SIN, ZPN, TPV (for TAN with TPV polynomials), ... */
+  /**
+   * The projection code from CTYPE: TAN, SIN, ZPN, ..., TPV for TAN with TPV polynomials, NCP and
+   * GLS as written (they are read as SIN and SFL).
+   */
   public String projectionCode() {
-    return tpv != null ? "TPV" : projection.code();
+    return code;
   }
 
-  /** True when a SIP or TPV distortion is applied on top of the projection. */
+  /** True when a SIP, TPV or DSS plate distortion is applied on top of the projection. */
   public boolean hasDistortion() {
-    return sip != null || tpv != null;
+    return !distortion.isEmpty();
+  }
+
+  /** The distortion applied: "SIP", "TPV", "DSS" (a DSS plate solution), or "" for none. */
+  public String distortion() {
+    return distortion;
   }
 
   /** The alternate WCS letter this was read from, ' ' for the primary WCS. */
@@ -196,8 +211,8 @@ public final class Wcs {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "Wcs[%s, axes %d/%d, %s%s]", projectionCode(), lonAxis, latAxis,
-        system, sip != null ? ", SIP" : "");
+    return String.format(Locale.ROOT, "Wcs[%s, axes %d/%d, %s%s]", code, lonAxis, latAxis, system,
+        distortion.isEmpty() ? "" : ", " + distortion);
   }
 
   /** The parts {@link WcsReader} assembles. */
@@ -208,8 +223,12 @@ public final class Wcs {
     double crpixFirst;
     double crpixSecond;
     LinearTransform linear;
-    Distortion sip;
-    Distortion tpv;
+    /** Applied to pixel offsets from CRPIX, before the linear step: SIP, or a DSS plate solution. */
+    Distortion pixelDistortion;
+    /** Applied to intermediate world coordinates, after the linear step: TPV. */
+    Distortion planeDistortion;
+    String code;
+    String distortion = "";
     Projection projection;
     SphericalRotation rotation;
     String system;

@@ -70,6 +70,15 @@ final class WcsKeywords {
     return value == null ? null : value.strip();
   }
 
+  /** The trimmed string value of a keyword that has no alternate form. */
+  String plainText(String keyword) {
+    return header.getString(keyword).strip();
+  }
+
+  FitsKeywordException keywordErrorPlain(String keyword, String problem) {
+    return new FitsKeywordException(where(keyword), problem);
+  }
+
   FitsKeywordException keywordError(String base, String problem) {
     return new FitsKeywordException(where(name(base)), problem);
   }

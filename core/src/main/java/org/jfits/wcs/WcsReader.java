@@ -23,6 +23,9 @@ final class WcsReader {
     Wcs.Builder b = new Wcs.Builder();
     b.alt = alt;
     int axes = axisCount();
+    if (alt == ' ' && DssPlate.present(keys)) {
+      return dss(b, axes);
+    }
     findCelestialAxes(axes, b);
     String lonType = keys.text("CTYPE" + b.lonAxis);
     String latType = keys.text("CTYPE" + b.latAxis);
@@ -64,14 +67,43 @@ final class WcsReader {
       throw keys.unsupported("CTYPE" + b.lonAxis, "projection " + code + " ('" + lonType
           + "') is not supported");
     }
+    b.code = code;
     if (code.equals("TPV")) {
-      b.tpv = tpv(b.lonAxis, b.latAxis);
+      b.planeDistortion = tpv(b.lonAxis, b.latAxis);
+      b.distortion = b.planeDistortion == null ? "" : "TPV";
     }
     if (suffix.equals("-SIP")) {
-      b.sip = sip();
+      b.pixelDistortion = sip();
+      b.distortion = "SIP";
     }
-    b.rotation = rotation(b, lon0, lat0, b.tpv == null && !code.equals("TPV"));
+    b.rotation = rotation(b, lon0, lat0, !code.equals("TPV"));
     celestialSystem(b, lonType);
+    return b;
+  }
+
+  /**
+   * A DSS plate solution: 1-based pixels (CRPIX taken as 0) through the plate polynomials to
+   * standard coordinates, which are the intermediate world coordinates of a gnomonic projection
+   * about the plate centre. Axes 1 and 2 are RA and DEC, as the plate solution defines them,
+   * whether or not the header has CTYPEs.
+   */
+  private Wcs.Builder dss(Wcs.Builder b, int axes) {
+    if (axes > 0) {
+      findCelestialAxes(axes, b);
+      if (!prefix(keys.text("CTYPE" + b.lonAxis)).startsWith("RA") || b.lonAxis != 1 || b.latAxis != 2) {
+        throw keys.keywordErrorPlain("AMDX1", "a DSS plate solution needs RA and DEC as axes 1 and 2");
+      }
+    }
+    b.lonAxis = 1;
+    b.latAxis = 2;
+    b.pixelDistortion = DssPlate.read(keys);
+    b.distortion = "DSS";
+    b.code = "TAN";
+    b.linear = new LinearTransform(1.0, 0.0, 0.0, 1.0);
+    b.projection = new Zenithal.Gnomonic();
+    double[] centre = DssPlate.centre(keys);
+    b.rotation = SphericalRotation.of(centre[0], centre[1], 0.0, 90.0, Double.NaN, 90.0);
+    celestialSystem(b, "RA--");
     return b;
   }
 

@@ -165,6 +165,20 @@ class WcsHeaderErrorsTest {
   }
 
   @Test
+  void namesTheDistortionOfRealHeaders() throws IOException {
+    for (String[] file : new String[][] {{"real/astropy_sip-wcs.fits", "SIP", "TAN"},
+        {"real/astropy_dss.fits.gz", "DSS", "TAN"}, {"real/fv_ngc1316o.fits", "", "SIN"},
+        {"real/astropy_1904-66_AZP.fits", "", "AZP"}}) {
+      try (FitsFile fits = Fits.open(TestFiles.real(file[0]))) {
+        Wcs wcs = Wcs.from(fits.hdu(0).header());
+        assertEquals(file[1], wcs.distortion(), file[0]);
+        assertEquals(!file[1].isEmpty(), wcs.hasDistortion(), file[0]);
+        assertEquals(file[2], wcs.projectionCode(), file[0]);
+      }
+    }
+  }
+
+  @Test
   void rejectsOutputArraysShorterThanTheInput() throws IOException {
     Wcs wcs = Wcs.from(read(tan("RA---TAN", "DEC--TAN")));
     assertThrows(IllegalArgumentException.class,
