@@ -9,8 +9,7 @@ package org.jfits.wcs;
 abstract class Cylindrical extends Projection {
   private final double xScale;
 
-  Cylindrical(String code, double xScale) {
-    super(code);
+  Cylindrical(double xScale) {
     this.xScale = xScale;
   }
 
@@ -51,7 +50,7 @@ abstract class Cylindrical extends Projection {
   /** CAR, plate carrée: {@code y = theta}. */
   static final class PlateCarree extends Cylindrical {
     PlateCarree() {
-      super("CAR", 1.0);
+      super(1.0);
     }
 
     @Override
@@ -68,7 +67,7 @@ abstract class Cylindrical extends Projection {
   /** MER, Mercator: {@code y = R0 ln tan((90 + theta) / 2)}; the poles are at infinity. */
   static final class Mercator extends Cylindrical {
     Mercator() {
-      super("MER", 1.0);
+      super(1.0);
     }
 
     @Override
@@ -90,7 +89,7 @@ abstract class Cylindrical extends Projection {
     private final double lambda;
 
     EqualArea(double lambda) {
-      super("CEA", 1.0);
+      super(1.0);
       if (!(lambda > 0.0 && lambda <= 1.0)) {
         throw new IllegalArgumentException("CEA needs 0 < lambda (PV_1) <= 1, not " + lambda);
       }
@@ -117,7 +116,7 @@ abstract class Cylindrical extends Projection {
     private final double yScale;
 
     Perspective(double mu, double lambda) {
-      super("CYP", lambda);
+      super(lambda);
       if (lambda == 0.0 || mu + lambda == 0.0) {
         throw new IllegalArgumentException("CYP needs lambda (PV_2) != 0 and mu + lambda != 0");
       }

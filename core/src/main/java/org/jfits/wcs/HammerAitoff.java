@@ -7,10 +7,6 @@ package org.jfits.wcs;
  * outside the domain.
  */
 final class HammerAitoff extends Projection {
-  HammerAitoff() {
-    super("AIT");
-  }
-
   @Override
   double theta0() {
     return 0.0;

@@ -17,7 +17,6 @@ final class HealPix extends Projection {
   private final double facetHalfWidth;
 
   HealPix(double h, double k) {
-    super("HPX");
     if (h <= 0.0 || k <= 0.0 || h != Math.rint(h) || k != Math.rint(k)) {
       throw new IllegalArgumentException("HPX needs positive integer H (PV_1) and K (PV_2)");
     }

@@ -17,7 +17,6 @@ final class Perspective extends Projection {
   private final boolean overlaps;
 
   Perspective(double mu, double gamma) {
-    super("AZP");
     this.mu = mu;
     this.scale = R0 * (mu + 1.0);
     this.cosGamma = cosDeg(gamma);

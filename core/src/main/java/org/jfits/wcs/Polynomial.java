@@ -18,7 +18,6 @@ final class Polynomial extends Zenithal {
    * @throws IllegalArgumentException if the polynomial is constant or falls from the pole
    */
   Polynomial(double[] p) {
-    super("ZPN");
     this.p = p.clone();
     int n = p.length - 1;
     if (n < 1) {

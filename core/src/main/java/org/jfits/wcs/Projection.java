@@ -14,17 +14,6 @@ abstract class Projection {
   /** How far past a domain edge rounding may carry a point that is still accepted. */
   static final double TOLERANCE = 1.0e-12;
 
-  private final String code;
-
-  Projection(String code) {
-    this.code = code;
-  }
-
-  /** The three-letter code (TAN, SIN, ...). */
-  final String code() {
-    return code;
-  }
-
   /** The native longitude of the fiducial point, phi_0, in degrees. */
   double phi0() {
     return 0.0;
@@ -66,16 +55,5 @@ abstract class Projection {
 
   static double atan2Deg(double y, double x) {
     return Math.toDegrees(Math.atan2(y, x));
-  }
-
-  /** Native longitude wrapped into [-180, 180], as WCSLIB returns it. */
-  static double wrap180(double phi) {
-    if (phi > 180.0) {
-      return phi - 360.0;
-    }
-    if (phi < -180.0) {
-      return phi + 360.0;
-    }
-    return phi;
   }
 }

@@ -7,10 +7,6 @@ package org.jfits.wcs;
  * Plane points outside the outline (|phi| > 180 or |theta| > 90) are outside the domain.
  */
 abstract class PseudoCylindrical extends Projection {
-  PseudoCylindrical(String code) {
-    super(code);
-  }
-
   @Override
   final double theta0() {
     return 0.0;
@@ -65,10 +61,6 @@ abstract class PseudoCylindrical extends Projection {
 
   /** SFL (GLS), Sanson-Flamsteed: {@code x = phi cos(theta)}, {@code y = theta}. */
   static final class SansonFlamsteed extends PseudoCylindrical {
-    SansonFlamsteed() {
-      super("SFL");
-    }
-
     @Override
     double xFactor(double theta) {
       return cosDeg(theta);
@@ -92,10 +84,6 @@ abstract class PseudoCylindrical extends Projection {
 
   /** PAR, parabolic: {@code x = phi (2 cos(2 theta / 3) - 1)}, {@code y = 180 sin(theta / 3)}. */
   static final class Parabolic extends PseudoCylindrical {
-    Parabolic() {
-      super("PAR");
-    }
-
     @Override
     double xFactor(double theta) {
       return 2.0 * cosDeg(2.0 * theta / 3.0) - 1.0;
@@ -126,10 +114,6 @@ abstract class PseudoCylindrical extends Projection {
   static final class Mollweide extends PseudoCylindrical {
     private static final double X_SCALE = 2.0 * Math.sqrt(2.0) / Math.PI;
     private static final double Y_SCALE = Math.sqrt(2.0) * R0;
-
-    Mollweide() {
-      super("MOL");
-    }
 
     private static double gamma(double theta) {
       if (Math.abs(theta) >= 90.0) {

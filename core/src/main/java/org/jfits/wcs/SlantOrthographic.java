@@ -12,7 +12,6 @@ final class SlantOrthographic extends Projection {
   private final double eta;
 
   SlantOrthographic(double xi, double eta) {
-    super("SIN");
     this.xi = xi;
     this.eta = eta;
   }

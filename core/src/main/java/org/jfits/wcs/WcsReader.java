@@ -51,22 +51,7 @@ final class WcsReader {
     double lat0 = keys.number("CRVAL" + b.latAxis, 0.0) * latUnit;
     b.linear = linear(axes, b.lonAxis, b.latAxis, first, second, lonUnit, latUnit);
 
-    double[] pv = parameters(b.latAxis, Projections.MAX_PARAMETER);
-    String projectionCode = code.equals("TPV") ? "TAN" : code;
-    if (projectionCode.equals("GLS") && lat0 != 0.0) {
-      throw keys.unsupported("CTYPE" + b.lonAxis, "GLS with a reference latitude other than 0 is not"
-          + " supported (write it as SFL)");
-    }
-    try {
-      b.projection = Projections.create(projectionCode, pv, lat0);
-    } catch (IllegalArgumentException e) {
-      throw keys.keywordError("PV" + b.latAxis + "_1", "parameters of projection " + code + ": "
-          + e.getMessage());
-    }
-    if (b.projection == null) {
-      throw keys.unsupported("CTYPE" + b.lonAxis, "projection " + code + " ('" + lonType
-          + "') is not supported");
-    }
+    b.projection = projection(code, lonType, b.lonAxis, b.latAxis, lat0);
     b.code = code;
     if (code.equals("TPV")) {
       b.planeDistortion = tpv(b.lonAxis, b.latAxis);
@@ -81,6 +66,27 @@ final class WcsReader {
     return b;
   }
 
+  /** The projection a CTYPE code names (TPV: TAN), with its PV parameters from the latitude axis. */
+  private Projection projection(String code, String lonType, int lonAxis, int latAxis, double lat0) {
+    String lonKeyword = "CTYPE" + lonAxis;
+    String projectionCode = code.equals("TPV") ? "TAN" : code;
+    if (projectionCode.equals("GLS") && lat0 != 0.0) {
+      throw keys.unsupported(lonKeyword, "GLS with a reference latitude other than 0 is not"
+          + " supported (write it as SFL)");
+    }
+    Projection projection;
+    try {
+      projection = Projections.create(projectionCode, parameters(latAxis, Projections.MAX_PARAMETER), lat0);
+    } catch (IllegalArgumentException e) {
+      throw keys.keywordError("PV" + latAxis + "_1", "parameters of projection " + code + ": "
+          + e.getMessage());
+    }
+    if (projection == null) {
+      throw keys.unsupported(lonKeyword, "projection " + code + " ('" + lonType + "') is not supported");
+    }
+    return projection;
+  }
+
   /**
    * A DSS plate solution: 1-based pixels (CRPIX taken as 0) through the plate polynomials to
    * standard coordinates, which are the intermediate world coordinates of a gnomonic projection
@@ -88,10 +94,11 @@ final class WcsReader {
    * whether or not the header has CTYPEs.
    */
   private Wcs.Builder dss(Wcs.Builder b, int axes) {
-    if (axes > 0) {
+    if (keys.has("CTYPE1") || keys.has("CTYPE2")) {
       findCelestialAxes(axes, b);
       if (!prefix(keys.text("CTYPE" + b.lonAxis)).startsWith("RA") || b.lonAxis != 1 || b.latAxis != 2) {
-        throw keys.keywordErrorPlain("AMDX1", "a DSS plate solution needs RA and DEC as axes 1 and 2");
+        throw keys.keywordError("CTYPE1", "a DSS plate solution (AMDX1...) needs RA and DEC as axes 1"
+            + " and 2");
       }
     }
     b.lonAxis = 1;
@@ -170,18 +177,15 @@ final class WcsReader {
   }
 
   /** The three-letter projection code of a celestial CTYPE ("RA---TAN-SIP" gives "TAN"). */
-  private String projectionCode(String ctype, String keyword) {
+  private String projectionCode(String ctype, String base) {
     if (ctype.length() < 8 || ctype.charAt(4) != '-') {
-      throw keys.unsupported(keyword.substring(0, keyword.length()), "celestial axis '" + ctype
+      throw keys.unsupported(base, "celestial axis '" + ctype
           + "' names no projection (expected e.g. 'RA---TAN'); linear celestial axes are not supported");
     }
     return ctype.substring(5, 8).toUpperCase(Locale.ROOT);
   }
 
-  /**
-   * Distortions astropy applies that jfits does not: lookup tables in other HDUs, and DSS plate
-   * solutions, which WCSLIB turns into a polynomial that replaces the header's CD matrix.
-   */
+  /** Distortions astropy applies that jfits does not: lookup tables (CPDIS, D2IM) in other HDUs. */
   private void refuseLookupDistortions(int axes) {
     for (int i = 1; i <= Math.max(axes, 2); i++) {
       for (String base : new String[] {"CPDIS", "D2IMDIS", "DP", "DQ"}) {
@@ -191,10 +195,6 @@ final class WcsReader {
               + ") is not supported; only SIP and TPV are");
         }
       }
-    }
-    if (keys.hasPlain("AMDX1")) {
-      throw keys.unsupportedPlain("AMDX1", "DSS plate solutions (AMDXn/AMDYn, PPOn) are not supported;"
-          + " the header's CD matrix is only an approximation of them");
     }
   }
 
@@ -360,6 +360,7 @@ final class WcsReader {
     }
   }
 
+  /** RADESYS and EQUINOX (or their older forms RADECSYS and EPOCH), or the system the CTYPE names. */
   private void celestialSystem(Wcs.Builder b, String lonType) {
     String p = prefix(lonType);
     double equinox = keys.number("EQUINOX", Double.NaN);
@@ -369,8 +370,7 @@ final class WcsReader {
     if (p.startsWith("RA")) {
       String radesys = keys.text("RADESYS");
       if (radesys == null && alt == ' ') {
-        String old = keys.hasPlain("RADECSYS") ? keys.text("RADECSYS") : null;
-        radesys = old;
+        radesys = keys.text("RADECSYS");
       }
       if (radesys == null || radesys.isEmpty()) {
         radesys = Double.isNaN(equinox) ? "ICRS" : equinox < 1984.0 ? "FK4" : "FK5";

@@ -4,14 +4,10 @@ package org.jfits.wcs;
  * Zenithal (azimuthal) projections, Paper II section 5.1: the fiducial point is the native pole
  * (theta_0 = 90), native longitude is the position angle on the plane, {@code phi = arg(-y, x)},
  * and native latitude is a function of the radius alone, {@code R(theta)}. Each subclass states
- * only that radial law and its inverse; AZP and slant SIN, which are not radial, override the point
- * methods.
+ * only that radial law and its inverse. AZP ({@link Perspective}) and SIN ({@link SlantOrthographic}),
+ * zenithal too but not radial when their obliquity parameters are set, are classes of their own.
  */
 abstract class Zenithal extends Projection {
-  Zenithal(String code) {
-    super(code);
-  }
-
   @Override
   final double theta0() {
     return 90.0;
@@ -51,10 +47,6 @@ abstract class Zenithal extends Projection {
 
   /** TAN, gnomonic: {@code R = R0 cot(theta)}; only the near hemisphere (theta > 0) projects. */
   static final class Gnomonic extends Zenithal {
-    Gnomonic() {
-      super("TAN");
-    }
-
     @Override
     double radius(double theta) {
       double s = sinDeg(theta);
@@ -69,10 +61,6 @@ abstract class Zenithal extends Projection {
 
   /** STG, stereographic: {@code R = 2 R0 tan((90 - theta) / 2)}; all but the antipode. */
   static final class Stereographic extends Zenithal {
-    Stereographic() {
-      super("STG");
-    }
-
     @Override
     double radius(double theta) {
       double s = 1.0 + sinDeg(theta);
@@ -87,10 +75,6 @@ abstract class Zenithal extends Projection {
 
   /** ARC, zenithal equidistant: {@code R = 90 - theta} (degrees); the whole sphere. */
   static final class Equidistant extends Zenithal {
-    Equidistant() {
-      super("ARC");
-    }
-
     @Override
     double radius(double theta) {
       return 90.0 - theta;
@@ -104,10 +88,6 @@ abstract class Zenithal extends Projection {
 
   /** ZEA, zenithal equal-area: {@code R = 2 R0 sin((90 - theta) / 2)}; radius at most 2 R0. */
   static final class EqualArea extends Zenithal {
-    EqualArea() {
-      super("ZEA");
-    }
-
     @Override
     double radius(double theta) {
       return 2.0 * R0 * sinDeg((90.0 - theta) / 2.0);
