@@ -18,7 +18,9 @@ For each it writes a case into OUTPUT_DIR/cases.txt, one "key values..." line ea
   lon0, lat0: astropy's all_pix2world(pix_x, pix_y, 0) on the celestial axes;
   lon1, lat1: astropy's all_pix2world(pix_x, pix_y, 1) (the same numbers read as 1-based);
   sky_lon, sky_lat: world positions (astropy's world of a coarser grid), and
-  sky_x, sky_y: astropy's all_world2pix(sky_lon, sky_lat, 0) with tolerance 1e-12.
+  sky_x, sky_y: astropy's all_world2pix(sky_lon, sky_lat, 0) with tolerance 1e-12;
+  far_lon, far_lat, far_x, far_y (headers without distortion): random positions over the whole
+  sphere, and astropy's wcs_world2pix of them, NaN where WCSLIB rejects.
 
 "expect" says what the header holds, judged from the header alone: "unsupported" for lookup-table
 distortions (CPDIS/D2IM, read from other HDUs) and celestial axes without a projection code;
@@ -68,7 +70,7 @@ def pixel_points(nx, ny):
     return np.concatenate([gx.ravel(), rx]), np.concatenate([gy.ravel(), ry])
 
 
-def transforms(w, nx, ny):
+def transforms(w, nx, ny, header):
     """astropy's transforms of w (two celestial axes), in (longitude, latitude) order whatever the
     order of the axes in the header."""
     lng, lat = w.wcs.lng, w.wcs.lat
@@ -87,8 +89,31 @@ def transforms(w, nx, ny):
     world = [None, None]
     world[lng], world[lat] = slon, slat
     sx, sy = w.all_world2pix(world[0], world[1], 0, tolerance=1e-12, maxiter=200)
-    return dict(pix_x=x, pix_y=y, lon0=lon0, lat0=lat0, lon1=lon1, lat1=lat1,
-                sky_lon=slon, sky_lat=slat, sky_x=sx, sky_y=sy)
+    out = dict(pix_x=x, pix_y=y, lon0=lon0, lat0=lat0, lon1=lon1, lat1=lat1,
+               sky_lon=slon, sky_lat=slat, sky_x=sx, sky_y=sy)
+    if not w.has_distortion and not is_tpv(header):
+        out.update(far_points(w))
+    return out
+
+
+def is_tpv(header):
+    """WCSLIB turns TPV into TAN with a distortion astropy's has_distortion does not count. Far
+    outside the region it was fitted on, the TPV polynomial's inverse is ill-posed."""
+    return any(str(header[k]).endswith("TPV") for k in header.keys() if k.startswith("CTYPE"))
+
+
+def far_points(w):
+    """Random sky positions all over the sphere, with WCSLIB's pixels for them: NaN where a
+    projection cannot show them (TAN's far hemisphere...). Not the antipode of the reference point
+    or the seam, where the pixel is not unique."""
+    lng, lat = w.wcs.lng, w.wcs.lat
+    n = 80
+    flon = RNG.uniform(0, 360, n)
+    flat = np.degrees(np.arcsin(RNG.uniform(-1, 1, n)))
+    world = [None, None]
+    world[lng], world[lat] = flon, flat
+    fx, fy = w.wcs_world2pix(world[0], world[1], 0)
+    return dict(far_lon=flon, far_lat=flat, far_x=fx, far_y=fy)
 
 
 def write_case(out, name, path, hdu, alt, expect, data=None):
@@ -130,7 +155,7 @@ def real_case(out, case, path, index, header, hdul):
         return
     cel = w if w.naxis == 2 else w.celestial
     nx, ny = sizes(header, w)
-    write_case(out, case, path, index, " ", "ok", transforms(cel, nx, ny))
+    write_case(out, case, path, index, " ", "ok", transforms(cel, nx, ny, header))
 
 
 def base(ctype1, ctype2, crval, cdelt, n=64, crpix=None, **extra):
@@ -257,7 +282,7 @@ def generated_cases(out_dir, out):
         hdu.writeto(path, overwrite=True)
         w = astropy_wcs.WCS(fits.getheader(path), key=key)
         cel = w if naxis == 2 else w.celestial
-        write_case(out, "generated/" + name, path, 0, key, "ok", transforms(cel, n1, n2))
+        write_case(out, "generated/" + name, path, 0, key, "ok", transforms(cel, n1, n2, header))
 
 
 def main():

@@ -3,9 +3,9 @@ package org.jfits.wcs;
 /**
  * AZP, the zenithal perspective projection, Paper II section 5.1.1: seen from {@code mu = PVi_1}
  * sphere radii away, through a plane tilted by {@code gamma = PVi_2} degrees (both 0 by default, the
- * gnomonic case at mu = 0). Points behind the limb ({@code theta < asin(-1/mu)} for |mu| > 1) or on
- * the far side of a tilted plane are outside the domain; the inverse picks the solution nearest
- * the native pole, as WCSLIB does.
+ * gnomonic case at mu = 0). Points behind the limb ({@code theta < asin(-1/mu)} for |mu| > 1) or,
+ * for a viewpoint inside the sphere, beyond the latitude where the projection diverges are outside
+ * the domain; the inverse picks the solution nearest the native pole, as WCSLIB does.
  */
 final class Perspective extends Projection {
   private final double mu;
@@ -14,7 +14,7 @@ final class Perspective extends Projection {
   private final double sinGamma;
   private final double tanGamma;
   private final double limbTheta;
-  private final boolean overlaps;
+  private final boolean diverges;
 
   Perspective(double mu, double gamma) {
     this.mu = mu;
@@ -23,7 +23,7 @@ final class Perspective extends Projection {
     this.sinGamma = sinDeg(gamma);
     this.tanGamma = sinGamma / cosGamma;
     this.limbTheta = Math.abs(mu) > 1.0 ? asinDeg(-1.0 / mu) : -90.0;
-    this.overlaps = Math.abs(mu * cosGamma) > 1.0;
+    this.diverges = Math.abs(mu * cosGamma) < 1.0;
   }
 
   @Override
@@ -81,7 +81,7 @@ final class Perspective extends Projection {
     double cosTheta = cosDeg(theta);
     double s = tanGamma * cosPhi;
     double t = mu + sinTheta + cosTheta * s;
-    if (t == 0.0 || theta < limbTheta || (overlaps && behindTiltedPlane(theta, s))) {
+    if (t == 0.0 || theta < limbTheta || (diverges && beyondDivergence(theta, s))) {
       invalid(a, b, i);
       return;
     }
@@ -90,7 +90,11 @@ final class Perspective extends Projection {
     b[i] = -r * cosPhi / cosGamma;
   }
 
-  private boolean behindTiltedPlane(double theta, double s) {
+  /**
+   * For a viewpoint inside the sphere (|mu cos(gamma)| < 1), whether theta lies beyond the latitude
+   * where the projection diverges at this azimuth.
+   */
+  private boolean beyondDivergence(double theta, double s) {
     double t = mu / Math.sqrt(1.0 + s * s);
     if (Math.abs(t) > 1.0) {
       return false;

@@ -138,6 +138,44 @@ class WcsParityTest {
   }
 
   /**
+   * Sky positions all over the sphere: NaN exactly where WCSLIB rejects them (the far hemisphere
+   * of TAN, SIN...), the same pixels elsewhere (to 1e-6 pixel, or 1e-10 of the value for the huge
+   * pixel numbers of far-away points).
+   */
+  @Test
+  void worldToPixelRejectsWhatWcslibRejects() throws IOException {
+    List<String> failures = new ArrayList<>();
+    int cases = 0;
+    int rejected = 0;
+    for (ReferenceCases.Case c : expecting("ok")) {
+      if (!c.values().containsKey("far_lon")) {
+        continue;
+      }
+      cases++;
+      Wcs wcs = Wcs.from(header(c), c.alt());
+      double[] lon = c.get("far_lon");
+      double[] x = new double[lon.length];
+      double[] y = new double[lon.length];
+      wcs.worldToPixel(lon, c.get("far_lat"), x, y);
+      double[] refX = c.get("far_x");
+      double[] refY = c.get("far_y");
+      for (int i = 0; i < lon.length; i++) {
+        boolean refNaN = Double.isNaN(refX[i]) || Double.isNaN(refY[i]);
+        boolean ourNaN = Double.isNaN(x[i]) || Double.isNaN(y[i]);
+        rejected += refNaN ? 1 : 0;
+        double d = Math.hypot(x[i] - refX[i], y[i] - refY[i]);
+        double limit = Math.max(PIXELS, 1.0e-10 * Math.hypot(refX[i], refY[i]));
+        if (refNaN != ourNaN || !refNaN && !(d <= limit)) {
+          failures.add(String.format(Locale.ROOT, "%s sky (%.6f, %.6f): astropy (%s, %s), jfits (%s, %s)",
+              c.name(), lon[i], c.get("far_lat")[i], refX[i], refY[i], x[i], y[i]));
+        }
+      }
+    }
+    assertTrue(cases > 40 && rejected > 100, cases + " cases, " + rejected + " rejected points");
+    report(failures);
+  }
+
+  /**
    * Pixel to sky to pixel returns to the same pixel, for every pixel the transform accepts. Where a
    * projection is not one-to-one (a pole drawn as a line in CAR, the seam at native longitude ±180,
    * the edges of HPX's polar facets) the pixel that comes back may differ; it must then have the
