@@ -227,6 +227,16 @@ class WcsParityTest {
   }
 
   @Test
+  void refusesWhatWcslibFindsIllConditionedNamingTheKeyword() throws IOException {
+    for (ReferenceCases.Case c : expecting("invalid")) {
+      Header header = header(c);
+      FitsKeywordException e = org.junit.jupiter.api.Assertions.assertThrows(
+          FitsKeywordException.class, () -> Wcs.from(header, c.alt()), c.name());
+      assertEquals("LONPOLE", e.keyword().orElse(""), c.name() + ": " + e.getMessage());
+    }
+  }
+
+  @Test
   void refusesHeadersWithoutACelestialPairNamingTheCtype() throws IOException {
     for (ReferenceCases.Case c : expecting("keyword")) {
       Header header = header(c);
