@@ -4,7 +4,7 @@ package org.jfits.wcs;
  * The SIP distortion (Shupe et al. 2005): polynomials {@code A_p_q}, {@code B_p_q} of the pixel
  * offsets {@code (u, v)} from CRPIX, added to them before the linear transform. The inverse uses the
  * {@code AP_p_q}, {@code BP_p_q} polynomials as a first guess where the header has them (they are
- * fitted approximations, often good to 0.01 pixel or worse), then refines by Newton's method to
+ * fitted approximations, often good to 0.01 pixel or worse), then refines by quasi-Newton iteration to
  * 1e-10 pixel, so the round trip is exact to that level either way.
  */
 final class Sip extends Distortion {
