@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Which {@link Projection} a three-letter code names, with its PVi_m parameters of the latitude
  * axis. Supported: the zenithal AZP, SIN (and NCP, as SIN with xi = 0, eta = cot(CRVAL lat)), TAN,
  * STG, ARC, ZEA, ZPN; the cylindrical CAR, MER, CEA, CYP; SFL (and its alias GLS), PAR, MOL, AIT;
- * HPX. Any other code gives null, and the caller reports it as unsupported.
+ * the conic COP, COE, COD, COO; HPX. Any other code gives null, and the caller reports it as unsupported.
  */
 final class Projections {
   /** The highest parameter index m of PVi_m any projection reads (ZPN's P_20). */
@@ -59,6 +59,14 @@ final class Projections {
         return new PseudoCylindrical.Mollweide();
       case "AIT":
         return new HammerAitoff();
+      case "COP":
+        return new Conic.Perspective(required(pv[1]), or(pv[2], 0.0));
+      case "COE":
+        return new Conic.EqualArea(required(pv[1]), or(pv[2], 0.0));
+      case "COD":
+        return new Conic.Equidistant(required(pv[1]), or(pv[2], 0.0));
+      case "COO":
+        return new Conic.Orthomorphic(required(pv[1]), or(pv[2], 0.0));
       case "HPX":
         return new HealPix(or(pv[1], 4.0), or(pv[2], 3.0));
       default:
@@ -68,6 +76,13 @@ final class Projections {
 
   private static double or(double value, double fallback) {
     return Double.isNaN(value) ? fallback : value;
+  }
+
+  private static double required(double thetaA) {
+    if (Double.isNaN(thetaA)) {
+      throw new IllegalArgumentException("conic projections need theta_a (PV_1)");
+    }
+    return thetaA;
   }
 
   private static double[] zpnCoefficients(double[] pv) {

@@ -21,7 +21,7 @@ final class Sip extends Distortion {
     this.bp = bp;
   }
 
-  static double polynomial(double[][] c, double u, double v) {
+  private static double polynomial(double[][] c, double u, double v) {
     double sum = 0.0;
     for (int p = c.length - 1; p >= 0; p--) {
       double[] row = c[p];
