@@ -50,6 +50,11 @@ public final class Header implements Iterable<Card> {
     return cards;
   }
 
+  /** Where this header is: the file and HDU, for errors that other packages report about its keywords. */
+  public ErrorContext context() {
+    return context;
+  }
+
   /** The number of logical cards (END excluded), as astropy's {@code len(header)}. */
   public int size() {
     return cards.size();
