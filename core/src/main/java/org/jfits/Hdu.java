@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.jfits.header.Header;
 import org.jfits.image.ImageReader;
 import org.jfits.table.TableReader;
+import org.jfits.wcs.Wcs;
 
 /**
  * One header-data unit of an open {@link FitsFile}: its header, its kind and the geometry of its
@@ -135,6 +136,19 @@ public final class Hdu {
    */
   public TableReader table() {
     return TableReader.of(this);
+  }
+
+  /**
+   * The primary celestial world coordinate system of this HDU's header, {@code Wcs.from(header())}:
+   * sky positions to pixels and back, and pixel scales. Read from the header on each call (cheap;
+   * keep the result for repeated use).
+   *
+   * @throws FitsKeywordException when the header has no celestial axes, only one of a pair, or
+   *     keywords with impossible values; the exception names the keyword
+   * @throws FitsUnsupportedException for a projection, distortion or unit jfits does not implement
+   */
+  public Wcs wcs() {
+    return Wcs.from(header);
   }
 
   /** An error context pointing at this HDU, for readers that report problems with it. */

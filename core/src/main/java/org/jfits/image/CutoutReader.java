@@ -234,6 +234,47 @@ public final class CutoutReader {
     return read(boxes, true);
   }
 
+  /**
+   * Cutouts around sky positions, {@code radiusArcsec} in radius, read as one batch with this reader's
+   * settings: the sky positions go through the HDU's WCS ({@link Hdu#wcs()}) in one transform, each
+   * becomes the box that astropy's
+   * {@code Cutout2D(data, SkyCoord(ra, dec, unit='deg'), size=2 * radius * u.arcsec, wcs=WCS(header),
+   * mode='partial')} cuts, and the boxes are read as {@link #read(List)} reads them. All boxes have
+   * one size, so the result is one array {@code [N, height, width]} (cubes
+   * {@code [N, planes, height, width]}), with the pixel boxes used in {@link Cutouts#boxes()} and
+   * where each lay in {@link Cutouts#flags()}.
+   *
+   * <p><b>Coordinates.</b> {@code ra} and {@code dec} are degrees in the WCS's own celestial system
+   * ({@link org.jfits.wcs.Wcs#celestialSystem()}: ICRS, FK5, galactic longitude and latitude, ...);
+   * no frame conversion is made, as with a {@code SkyCoord} in the frame of the WCS. Distortions
+   * (SIP, TPV, DSS) are applied when converting positions.
+   *
+   * <p><b>Size.</b> The box is {@code round(2 * radius / scale)} pixels along each axis, numpy's
+   * rounding (half to even), with the scales of {@link org.jfits.wcs.Wcs#pixelScales()} (astropy's
+   * {@code proj_plane_pixel_scales}): the width from the scale along NAXIS1, the height from the scale
+   * along NAXIS2. astropy 5.2 pairs them the other way round (the height with the NAXIS1 scale); the
+   * two agree whenever both scales round to the same size, which is the case for square pixels.
+   *
+   * <p><b>Placement and edges.</b> Each box is {@link Box#around} the position (astropy's placement).
+   * Boxes partly or wholly off the image follow the {@link OffImagePolicy}: with the default
+   * {@link OffImagePolicy#PAD} they are padded (astropy's {@code mode='partial'}; a wholly outside
+   * box, where astropy raises {@code NoOverlapError}, is all fill and flagged
+   * {@link CutoutFlag#OUTSIDE}). A position the WCS cannot convert (NaN given, or outside the
+   * projection's domain) or more than 2^61 pixels away is flagged {@link CutoutFlag#OUTSIDE} too, is
+   * all fill, and its box is the one just before the first pixel, {@code (-width, -height)}; it never
+   * raises an exception by itself.
+   *
+   * @throws IllegalArgumentException if {@code ra} and {@code dec} differ in length or are empty, the
+   *     radius is not a positive number or gives a box under one pixel (or over 2^31 - 1) along an
+   *     axis (the message names the radius and the pixel scale), or as {@link #read(List)}
+   * @throws org.jfits.FitsKeywordException if the header has no usable celestial WCS
+   * @throws FitsUnsupportedException if the WCS uses what jfits does not implement, or its celestial
+   *     axes are not NAXIS1 and NAXIS2
+   */
+  public Cutouts skyCutouts(double[] ra, double[] dec, double radiusArcsec) {
+    return read(SkyBoxes.of(hdu, ra, dec, radiusArcsec));
+  }
+
   private Cutouts read(List<Box> boxes, boolean stack) {
     if (boxes.isEmpty()) {
       throw new IllegalArgumentException(hdu.context().describe("no boxes to cut out"));

@@ -122,6 +122,17 @@ public final class ImageReader {
   }
 
   /**
+   * Cutouts of {@code radiusArcsec} around sky positions (degrees, in the WCS's celestial system),
+   * as astropy's {@code Cutout2D} with a {@code SkyCoord} and an angular size cuts them, padded where
+   * they leave the image: {@code [N, height, width]} with the pixel boxes used and a flag per
+   * position. See {@link CutoutReader#skyCutouts} for the size, placement and edge rules, and
+   * {@link #cutouts()} for the other knobs.
+   */
+  public Cutouts skyCutouts(double[] ra, double[] dec, double radiusArcsec) {
+    return cutouts().skyCutouts(ra, dec, radiusArcsec);
+  }
+
+  /**
    * Reads the whole image. An HDU without data (NAXIS = 0) gives an empty array, where astropy
    * gives {@code None}.
    */

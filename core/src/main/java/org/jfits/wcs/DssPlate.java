@@ -72,6 +72,17 @@ final class DssPlate extends Distortion {
     return c;
   }
 
+  /**
+   * The first-order terms of the solution, degrees per pixel, as the linear transform that WCSLIB
+   * (and so astropy.wcs) puts in CDELT and PC when it reads a DSS header: AMDX1, AMDX2, AMDY2, AMDY1
+   * times the pixel sizes (x runs against the pixel columns on the plate).
+   */
+  LinearTransform linearTerms() {
+    double du = -pixelSizeX / 1000.0 / 3600.0;
+    double dv = pixelSizeY / 1000.0 / 3600.0;
+    return new LinearTransform(amdx[0] * du, amdx[1] * dv, amdy[1] * du, amdy[0] * dv);
+  }
+
   /** Plate x in millimetres of 1-based pixel column u. */
   private double plateX(double u) {
     return (ppo3 - (u + cornerX - 0.5) * pixelSizeX) / 1000.0;

@@ -31,6 +31,14 @@ final class LinearTransform {
     this.i11 = m00 / det;
   }
 
+  /**
+   * The length of each column of M: the change of intermediate world coordinates for one pixel
+   * step along each pixel axis, {@code [sqrt(m00² + m10²), sqrt(m01² + m11²)]}.
+   */
+  double[] columnNorms() {
+    return new double[] {Math.sqrt(m00 * m00 + m10 * m10), Math.sqrt(m01 * m01 + m11 * m11)};
+  }
+
   /** Replaces the pixel offsets (a[i], b[i]) by intermediate world coordinates. */
   void apply(double[] a, double[] b, int i) {
     double u = a[i];

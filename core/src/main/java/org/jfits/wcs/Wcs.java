@@ -42,6 +42,7 @@ public final class Wcs {
   private final double crpixFirst;
   private final double crpixSecond;
   private final LinearTransform linear;
+  private final LinearTransform pixelScale;
   private final Distortion pixelDistortion;
   private final Distortion planeDistortion;
   private final String code;
@@ -58,6 +59,7 @@ public final class Wcs {
     this.crpixFirst = b.crpixFirst;
     this.crpixSecond = b.crpixSecond;
     this.linear = b.linear;
+    this.pixelScale = b.pixelScale != null ? b.pixelScale : b.linear;
     this.pixelDistortion = b.pixelDistortion;
     this.planeDistortion = b.planeDistortion;
     this.code = b.code;
@@ -167,6 +169,18 @@ public final class Wcs {
     return n;
   }
 
+  /**
+   * The size of a pixel along each of the two celestial pixel axes (in axis order: along NAXIS1
+   * first for an ordinary image), in degrees of the projection plane, as astropy's
+   * {@code astropy.wcs.utils.proj_plane_pixel_scales}: the length of each column of the linear
+   * transform (CD, or CDELT with PC or CROTA). Distortions (SIP, TPV) are ignored, and so is the
+   * projection: it is the scale at the reference point. For a DSS plate solution it is the solution's first-order terms, as WCSLIB
+   * reads them. Always positive.
+   */
+  public double[] pixelScales() {
+    return pixelScale.columnNorms();
+  }
+
   /** The FITS axis numbers (1-based) of the longitude and latitude axes, in that order. */
   public int[] celestialAxes() {
     return new int[] {lonAxis, latAxis};
@@ -223,6 +237,8 @@ public final class Wcs {
     double crpixFirst;
     double crpixSecond;
     LinearTransform linear;
+    /** The linear part that {@link #pixelScales()} measures, when it is not {@link #linear}: DSS. */
+    LinearTransform pixelScale;
     /** Applied to pixel offsets from CRPIX, before the linear step: SIP, or a DSS plate solution. */
     Distortion pixelDistortion;
     /** Applied to intermediate world coordinates, after the linear step: TPV. */

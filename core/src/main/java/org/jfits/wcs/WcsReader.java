@@ -103,7 +103,9 @@ final class WcsReader {
     }
     b.lonAxis = 1;
     b.latAxis = 2;
-    b.pixelDistortion = DssPlate.read(keys);
+    DssPlate plate = DssPlate.read(keys);
+    b.pixelDistortion = plate;
+    b.pixelScale = plate.linearTerms();
     b.distortion = "DSS";
     b.code = "TAN";
     b.linear = new LinearTransform(1.0, 0.0, 0.0, 1.0);
