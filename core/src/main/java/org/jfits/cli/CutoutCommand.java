@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.FitsUnsupportedException;
@@ -13,27 +14,32 @@ import org.jfits.cli.Main.UsageException;
 import org.jfits.image.Box;
 import org.jfits.image.CutoutFlag;
 import org.jfits.image.CutoutReader;
+import org.jfits.image.Cutouts;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@code jfits cutout FILE --hdu N --box x,y,w,h --out OUT.npy [--raw] [--fill V]}: one box of an
  * image HDU as a {@code .npy} file, {@code [h, w]} (cubes {@code [planes, h, w]}), equal to astropy's
- * {@code data[y:y+h, x:x+w]}. Pixels outside the image are padded (NaN, or {@code --fill} / 0 for
- * integer results) and a note on stderr says so. Output as {@code export}: temporary file renamed into
- * place.
+ * {@code data[y:y+h, x:x+w]}. With {@code --sky ra,dec,radius_arcsec} instead of {@code --box}, the box
+ * around a sky position (degrees in the WCS's celestial system) that
+ * {@link CutoutReader#skyCutouts} cuts, as astropy's {@code Cutout2D} with a {@code SkyCoord} and an
+ * angular size does. Pixels outside the image are padded (NaN, or {@code --fill} / 0 for integer
+ * results) and a note on stderr says so. Output as {@code export}: temporary file renamed into place.
  */
 final class CutoutCommand {
   private CutoutCommand() {}
 
   static int run(Options options, PrintStream err) throws IOException {
     String file = options.singleFile("cutout");
-    if (options.box == null) {
-      throw new UsageException("cutout needs --box x,y,w,h (0-based column and row of the first pixel, width, height)");
+    if ((options.box == null) == (options.sky == null)) {
+      throw new UsageException("cutout needs either --box x,y,w,h (0-based column and row of the first pixel, width,"
+          + " height) or --sky ra,dec,radius_arcsec" + (options.box != null ? ", not both" : ""));
     }
     if (options.out == null) {
       throw new UsageException("cutout needs --out OUT.npy");
     }
-    Box box = parseBox(options.box);
+    Box requested = options.box != null ? parseBox(options.box) : null;
+    double[] sky = options.sky != null ? parseSky(options.sky) : null;
     try (FitsFile fits = Fits.open(file)) {
       Hdu hdu = options.hdu(fits);
       if (!hdu.type().isImage() || hdu.axes().length == 0) {
@@ -44,27 +50,48 @@ final class CutoutCommand {
       if (options.fill != null) {
         reader = reader.fill(parseFill(options.fill));
       }
-      INDArray array;
+      Cutouts cutouts;
       try {
-        array = reader.read(box);
+        cutouts = requested != null ? reader.read(List.of(requested))
+            : reader.skyCutouts(new double[] {sky[0]}, new double[] {sky[1]}, sky[2]);
       } catch (IllegalArgumentException e) {
-        // a fill value the element type cannot hold
+        // a fill value the element type cannot hold, or a radius under one pixel
         throw new UsageException(e.getMessage());
       }
+      INDArray array = cutouts.get(0);
       try {
         NpyWriter.write(array, Path.of(options.out));
       } catch (IOException e) {
         throw new IOException("cannot write " + options.out + ": " + e, e);
       }
-      CutoutFlag flag = reader.flag(box);
+      CutoutFlag flag = cutouts.flags().get(0);
       if (flag != CutoutFlag.INSIDE) {
-        err.println("jfits: note: box " + box + " lies " + (flag == CutoutFlag.PARTIAL ? "partly" : "wholly")
+        String what = requested != null ? "box " + requested
+            : "sky position " + options.sky.strip() + " (box " + cutouts.boxes().get(0) + ")";
+        err.println("jfits: note: " + what + " lies " + (flag == CutoutFlag.PARTIAL ? "partly" : "wholly")
             + " outside the image of " + Arrays.toString(hdu.axes()) + " (NAXIS1, NAXIS2, ...); padded with "
             + (reader.elementType().isFloatingPoint() && options.fill == null ? "NaN" : options.fill == null ? "0"
             : options.fill));
       }
     }
     return Main.OK;
+  }
+
+  /** {@code ra,dec,radius_arcsec}: three numbers. */
+  static double[] parseSky(String text) {
+    String[] parts = text.split(",", -1);
+    if (parts.length != 3) {
+      throw new UsageException("--sky '" + text + "' is not ra,dec,radius_arcsec");
+    }
+    double[] values = new double[3];
+    for (int i = 0; i < 3; i++) {
+      try {
+        values[i] = Double.parseDouble(parts[i].strip());
+      } catch (NumberFormatException e) {
+        throw new UsageException("--sky '" + text + "' is not ra,dec,radius_arcsec with numbers");
+      }
+    }
+    return values;
   }
 
   /** {@code x,y,w,h}: whole numbers, {@code w} and {@code h} at least 1. */

@@ -47,6 +47,10 @@ public final class Main {
       "                                        write the W x H pixels from column X, row Y (0-based)",
       "                                        as .npy, astropy's data[Y:Y+H, X:X+W]; pixels outside",
       "                                        the image are NaN (integers: V, default 0)",
+      "  cutout FILE --hdu N|NAME --sky RA,DEC,RADIUS --out OUT.npy [--raw] [--fill V]",
+      "                                        the same around a sky position (degrees, in the WCS's",
+      "                                        frame), RADIUS arcsec, as astropy's Cutout2D with a",
+      "                                        SkyCoord and size 2 * RADIUS arcsec",
       "",
       "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
       "column, or a row range outside the table)");
@@ -245,6 +249,7 @@ public final class Main {
     String columns;
     String rows;
     String box;
+    String sky;
     String fill;
 
     static Options parse(String[] args) {
@@ -267,6 +272,9 @@ public final class Main {
             break;
           case "--box":
             options.box = value(args, ++i, arg);
+            break;
+          case "--sky":
+            options.sky = value(args, ++i, arg);
             break;
           case "--fill":
             options.fill = value(args, ++i, arg);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code jfits cutout}: the {@code .npy} it writes, loaded by numpy, equals astropy's
  * {@code data[y:y+h, x:x+w]} with the off-image part padded; usage errors exit 2, bad files 1 and
- * leave an existing output untouched.
+ * leave an existing output untouched. With {@code --sky} the {@code .npy} equals astropy's
+ * {@code Cutout2D} of the sky position.
  */
 class CutoutCommandTest {
   private static final Path PYTHON_DIR = Path.of(System.getProperty("basedir", "."), "src/test/python");
@@ -89,6 +90,72 @@ class CutoutCommandTest {
     }
   }
 
+  /** For each spec NPY|FITS|HDU|ra,dec,radius: OK when np.load equals astropy's Cutout2D of that sky position. */
+  private static final String SKY_VERDICT = String.join("\n",
+      "import sys, warnings, numpy as np",
+      "warnings.simplefilter('ignore')",
+      "import astropy.units as u",
+      "from astropy.coordinates import SkyCoord",
+      "from astropy.io import fits",
+      "from astropy.nddata import Cutout2D",
+      "from astropy.wcs import WCS",
+      "from astropy.wcs.utils import wcs_to_celestial_frame",
+      "for spec in sys.argv[1:]:",
+      "    npy, path, ext, sky = spec.split('|')",
+      "    ra, dec, radius = (float(v) for v in sky.split(','))",
+      "    a = np.load(npy)",
+      "    with fits.open(path) as hl:",
+      "        data = np.array(hl[int(ext)].data)",
+      "        w = WCS(hl[int(ext)].header)",
+      "    data = data.astype(data.dtype.newbyteorder('='))",
+      "    fill = np.nan if data.dtype.kind == 'f' else 0",
+      "    coord = SkyCoord(ra, dec, unit='deg', frame=wcs_to_celestial_frame(w))",
+      "    b = Cutout2D(data, coord, 2 * radius * u.arcsec, wcs=w, mode='partial', fill_value=fill).data",
+      "    same = a.dtype == b.dtype and a.shape == b.shape and np.array_equal(a, b, equal_nan=a.dtype.kind == 'f')",
+      "    print('OK' if same else 'MISMATCH %s %s%s %s%s' % (spec, a.dtype, a.shape, b.dtype, b.shape))");
+
+  @Test
+  void skyCutoutWritesNpyThatNumpyLoadsEqualToAstropysCutout2D() throws Exception {
+    String[][] cases = {
+        {"real/eso_isaac_1024.fits", "0", "265.208205507,-30.873084351,15"},  // float32 TAN, inside
+        {"real/fv_ngc1316o.fits", "0", "50.741591759,-37.376199852,60"},     // int16 SIN, off the left edge
+        {"real/skimage_multi.fits", "1", "306.914227256,37.342528906,30"},   // uint16, rotated CD
+    };
+    List<String> specs = new ArrayList<>();
+    for (int i = 0; i < cases.length; i++) {
+      String[] c = cases[i];
+      Path in = TestFiles.real(c[0]);
+      Path out = dir.resolve("sky" + i + ".npy");
+      MainTest.Result r = jfits("cutout", in.toString(), "--hdu", c[1], "--sky", c[2], "--out", out.toString());
+      assertEquals(Main.OK, r.exit(), r.err());
+      specs.add(out + "|" + in + "|" + c[1] + "|" + c[2]);
+    }
+    List<String> verdicts = Arrays.asList(TestFiles.python(SKY_VERDICT, specs.toArray(new String[0])).split("\n"));
+    assertEquals(List.of("OK", "OK", "OK"), verdicts);
+  }
+
+  @Test
+  void aSkyPositionOffTheImageIsPaddedWithANoteNamingTheBox() {
+    Path out = dir.resolve("sky-edge.npy");
+    // 7" pixels, radius 60": a 17 x 17 box around 0-based pixel (2.3, 150.2), from column -6, row 142
+    MainTest.Result r = jfits("cutout", TestFiles.real("real/fv_ngc1316o.fits").toString(), "--sky",
+        "50.741591759,-37.376199852,60", "--out", out.toString());
+    assertEquals(Main.OK, r.exit(), r.err());
+    assertEquals(List.of("jfits: note: sky position 50.741591759,-37.376199852,60 (box -6,142,17,17) lies partly"
+        + " outside the image of [440, 300] (NAXIS1, NAXIS2, ...); padded with 0"), r.errLines());
+  }
+
+  @Test
+  void aSkyCutoutOfAnImageWithoutACelestialWcsExitsWith1() {
+    Path out = dir.resolve("nowcs.npy");
+    MainTest.Result r = jfits("cutout", TestFiles.real("real/astropy_arange.fits").toString(), "--sky", "10,20,5",
+        "--out", out.toString());
+    assertEquals(Main.BAD_FILE, r.exit(), r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().startsWith("jfits: "), r.err());
+    assertTrue(Files.notExists(out));
+  }
+
   @Test
   void aBoxOffTheImageIsPaddedWithANoteOnStderr() {
     Path out = dir.resolve("edge.npy");
@@ -115,7 +182,11 @@ class CutoutCommandTest {
         {"cutout", file, "--box", "0,0,0,5", "--out", out},
         {"cutout", file, "--box", "0,0,5,5", "--fill", "x", "--out", out},
         {"cutout", file, "--box", "-1,0,5,5", "--fill", "1.5", "--out", out},
-        {"cutout", file, "--hdu", "3", "--box", "0,0,5,5", "--out", out}}) {
+        {"cutout", file, "--hdu", "3", "--box", "0,0,5,5", "--out", out},
+        {"cutout", file, "--box", "0,0,5,5", "--sky", "50.7,-37.4,60", "--out", out},
+        {"cutout", file, "--sky", "50.7,-37.4", "--out", out},
+        {"cutout", file, "--sky", "50.7,south,60", "--out", out},
+        {"cutout", file, "--sky", "50.7,-37.4,1", "--out", out}}) {
       MainTest.Result r = jfits(args);
       assertEquals(Main.USAGE, r.exit(), () -> Arrays.toString(args) + ": " + r.err());
       assertTrue(r.err().startsWith("jfits: "), r.err());
