@@ -23,6 +23,10 @@ from run import Worker, commit, machine, versions  # noqa: E402  (the table driv
 QUICK = "--quick" in sys.argv[1:]
 SIZES = [256, 1024] if QUICK else [256, 1024, 4096]
 OPS = ["one32", "r100x32", "r1000x16"]
+# sky cutouts: 100 positions, radius 15", 30", 60" on a TAN image of 1" pixels (sky-SIZE.fits)
+SKY_OPS = ["sky15", "sky30", "sky60"]
+SKY_JVM_LIBS = ["jfits", "jfits-1t"]
+SKY_PY_LIBS = ["astropy-cutout2d", "fitsio"]
 # jfits with each strategy forced: not peers, they show whether the automatic choice was the best
 JVM_LIBS = ["jfits", "jfits-1t", "jfits-read-once", "jfits-row-bands", "jfits-mapped", "nomtam"]
 PY_LIBS = ["astropy-section", "astropy-cutout2d", "fitsio"]
@@ -42,16 +46,17 @@ def classpath():
 def timings(jvm, py, log):
     results = []
     for size in SIZES:
-        image = os.path.join(DATA, "img-%d.fits" % size)
-        for op in OPS:
-            boxes = os.path.join(DATA, "boxes-%d-%s.txt" % (size, op))
-            libs = JVM_LIBS + PY_LIBS
+        for op in OPS + SKY_OPS:
+            sky = op in SKY_OPS
+            image = os.path.join(DATA, ("sky-%d.fits" if sky else "img-%d.fits") % size)
+            boxes = os.path.join(DATA, ("sky-%d-%s.txt" if sky else "boxes-%d-%s.txt") % (size, op))
+            libs = SKY_JVM_LIBS + SKY_PY_LIBS if sky else JVM_LIBS + PY_LIBS
             times = {lib: [] for lib in libs}
             sums = {}
             for rep in range(WARMUP + REPEATS):
                 order = libs[rep % len(libs):] + libs[:rep % len(libs)]
                 for lib in order:
-                    w = jvm if lib in JVM_LIBS else py
+                    w = py if lib in PY_LIBS else jvm
                     s, checksum = w.ask(lib, image, boxes)
                     sums.setdefault(lib, checksum)
                     if rep >= WARMUP:
@@ -89,9 +94,9 @@ def ratio_markdown(results, meta):
              "", "| image | op | jfits (ms) | jfits 1 thread (ms) | fastest peer | peer (ms) | speed-up | target |",
              "| ---: | --- | ---: | ---: | --- | ---: | ---: | --- |"]
     for size in SIZES:
-        for op in OPS:
+        for op in OPS + SKY_OPS:
             by = {r["lib"]: r["median_s"] for r in results if r["size"] == size and r["op"] == op}
-            peer = min(PEERS, key=lambda p: by[p])
+            peer = min((p for p in PEERS if p in by), key=lambda p: by[p])
             lines.append("| %d² | %s | %.3f | %.3f | %s | %.3f | %.2f× | %s |"
                          % (size, op, by["jfits"] * 1e3, by["jfits-1t"] * 1e3, peer, by[peer] * 1e3,
                             by[peer] / by["jfits"], "met" if by[peer] / by["jfits"] >= 1.5 else "missed"))
@@ -99,15 +104,16 @@ def ratio_markdown(results, meta):
     lines += ["", "All medians (ms):", "", "| image | op | " + " | ".join(libs) + " |",
               "| ---: | --- |" + " ---: |" * len(libs)]
     for size in SIZES:
-        for op in OPS:
+        for op in OPS + SKY_OPS:
             by = {r["lib"]: r["median_s"] for r in results if r["size"] == size and r["op"] == op}
-            lines.append("| %d² | %s | " % (size, op) + " | ".join("%.3f" % (by[l] * 1e3) for l in libs) + " |")
+            lines.append("| %d² | %s | " % (size, op) + " | ".join("%.3f" % (by[l] * 1e3) if l in by else "–"
+                                                                 for l in libs) + " |")
     return "\n".join(lines) + "\n"
 
 
 def main():
     for size in SIZES:
-        if not os.path.exists(os.path.join(DATA, "img-%d.fits" % size)):
+        if not all(os.path.exists(os.path.join(DATA, f % size)) for f in ("img-%d.fits", "sky-%d.fits")):
             sys.exit("missing images in %s: run cutouts/run.sh (it generates them)" % DATA)
     now = datetime.datetime.now(datetime.timezone.utc)
     meta = {"date": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "machine": machine(), "commit": commit(),

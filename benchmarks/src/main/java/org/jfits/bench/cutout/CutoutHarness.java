@@ -34,6 +34,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code jfits-mapped} (each strategy forced, to check the automatic choice), {@code nomtam}
  * (nom-tam-fits 1.21.2: {@code new Fits(file)}, {@code readHDU()},
  * {@code ImageHDU.getTiler().getTile(corner, lengths)} per box, each a {@code float[]}).
+ *
+ * <p>Sky cutouts: when the file of a request is a position file ({@code sky-*.txt}: a first line
+ * {@code radius R} in arcseconds, then {@code ra dec} per line, degrees), {@code jfits} and
+ * {@code jfits-1t} cut them with {@code Fits.open(path).hdu(0).image().cutouts().skyCutouts(ra, dec, R)}
+ * (one batched WCS transform, then the batched cutout read).
  */
 public final class CutoutHarness {
   /** The last result, held until the next request so nothing is optimised away. */
@@ -56,11 +61,14 @@ public final class CutoutHarness {
         break;
       }
       try {
-        List<Box> boxes = boxes(Path.of(p[2]));
+        Path request = Path.of(p[2]);
+        boolean sky = request.getFileName().toString().startsWith("sky-");
+        List<Box> boxes = sky ? null : boxes(request);
+        Sky positions = sky ? Sky.read(request) : null;
         keep = null;
         System.gc();
         long t0 = System.nanoTime();
-        Object r = cut(p[0], Path.of(p[1]), boxes);
+        Object r = sky ? skyCut(p[0], Path.of(p[1]), positions) : cut(p[0], Path.of(p[1]), boxes);
         double s = (System.nanoTime() - t0) / 1e9;
         keep = r;
         out.println("OK " + s + " " + checksum(r));
@@ -80,6 +88,41 @@ public final class CutoutHarness {
       }
     }
     return boxes;
+  }
+
+  /** The positions and radius of a sky request. */
+  record Sky(double radiusArcsec, double[] ra, double[] dec) {
+    static Sky read(Path file) throws IOException {
+      List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+      double radius = Double.parseDouble(lines.get(0).trim().split("\\s+")[1]);
+      double[] ra = new double[lines.size() - 1];
+      double[] dec = new double[ra.length];
+      for (int i = 0; i < ra.length; i++) {
+        String[] f = lines.get(i + 1).trim().split("\\s+");
+        ra[i] = Double.parseDouble(f[0]);
+        dec[i] = Double.parseDouble(f[1]);
+      }
+      return new Sky(radius, ra, dec);
+    }
+  }
+
+  static INDArray skyCut(String lib, Path image, Sky sky) {
+    int threads;
+    switch (lib) {
+      case "jfits":
+        threads = 0;
+        break;
+      case "jfits-1t":
+        threads = 1;
+        break;
+      default:
+        throw new IllegalArgumentException("no sky cutouts for library " + lib);
+    }
+    try (FitsFile f = org.jfits.Fits.open(image)) {
+      var reader = f.hdu(0).image().cutouts();
+      return (threads > 0 ? reader.threads(threads) : reader).skyCutouts(sky.ra(), sky.dec(), sky.radiusArcsec())
+          .array();
+    }
   }
 
   static Object cut(String lib, Path image, List<Box> boxes) throws Exception {
