@@ -94,19 +94,12 @@ final class CutoutCommand {
     return values;
   }
 
-  /** {@code x,y,w,h}: whole numbers, {@code w} and {@code h} at least 1. */
+  /** {@code x,y,w,h}: whole numbers, {@code w} and {@code h} at least 1 ({@link Box#parse}). */
   static Box parseBox(String text) {
-    String[] parts = text.split(",", -1);
-    if (parts.length != 4) {
-      throw new UsageException("--box '" + text + "' is not x,y,w,h");
-    }
     try {
-      return new Box(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()),
-          Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip()));
-    } catch (NumberFormatException e) {
-      throw new UsageException("--box '" + text + "' is not x,y,w,h with whole numbers");
+      return Box.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--box '" + text + "': " + e.getMessage());
+      throw new UsageException("--box " + e.getMessage());
     }
   }
 

@@ -35,6 +35,29 @@ public record Box(long x, long y, int width, int height) {
   }
 
   /**
+   * The box written {@code x,y,w,h}: four whole numbers separated by commas (blanks around them
+   * allowed), as the {@code jfits cutout --box} option and the notebook's {@code %fits cutout --box}
+   * take it.
+   *
+   * @throws IllegalArgumentException naming the text, if it is not four whole numbers or they do
+   *     not make a box (a width or height below 1, a corner beyond ±2^62)
+   */
+  public static Box parse(String text) {
+    String[] parts = text.split(",", -1);
+    if (parts.length != 4) {
+      throw new IllegalArgumentException("'" + text + "' is not x,y,w,h");
+    }
+    try {
+      return new Box(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()),
+          Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not x,y,w,h with whole numbers");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "': " + e.getMessage());
+    }
+  }
+
+  /**
    * The {@code width} x {@code height} box around the 0-based pixel position {@code (x, y)} (pixel
    * centres at whole numbers, as astropy's and the WCS's 0-based pixel coordinates), chosen as astropy's
    * {@code Cutout2D(data, (x, y), (height, width))} chooses it: first column

@@ -2,13 +2,17 @@ package org.jfits.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.jfits.TestFiles;
 import org.junit.jupiter.api.Test;
 
-/** Boxes around pixel positions against astropy's {@code Cutout2D}, and the flags of boxes by hand. */
+/**
+ * Boxes around pixel positions against astropy's {@code Cutout2D}, and the flags and the parsing of
+ * boxes by hand.
+ */
 class BoxTest {
   private static final double[] POSITIONS = {100, 100.5, 100.25, 100.75, 99.5, 100.49999999999, 100.50000000001,
       1000.999, 52.0000001, 57.5};
@@ -62,5 +66,14 @@ class BoxTest {
     assertEquals(CutoutFlag.OUTSIDE, new Box(10, 0, 3, 3).flagIn(10, 8));
     assertEquals(CutoutFlag.OUTSIDE, new Box(-3, 0, 3, 3).flagIn(10, 8));
     assertEquals(CutoutFlag.OUTSIDE, new Box(0, 8, 3, 3).flagIn(10, 8));
+  }
+
+  @Test
+  void parsesXYWidthHeightAndRefusesOtherText() {
+    assertEquals(new Box(-3, 12, 5, 7), Box.parse("-3, 12,5 ,7"));
+    for (String bad : new String[] {"1,2,3", "1,2,3,4,5", "a,2,3,4", "1.5,2,3,4", "1,2,0,4", "", "1,2,3,"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Box.parse(bad), bad);
+      assertTrue(e.getMessage().startsWith("'" + bad + "'"), e.getMessage());
+    }
   }
 }
