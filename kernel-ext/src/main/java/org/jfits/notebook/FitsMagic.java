@@ -9,6 +9,7 @@ import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
+import org.jfits.image.Cutouts;
 import org.jfits.image.ImageReader;
 import org.jfits.render.ColorMap;
 import org.jfits.render.ImageRenderer;
@@ -22,13 +23,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The {@code %fits} line magic and the {@code %%fits} cell magic (one command per line of the cell
  * body; blank lines and lines starting with {@code #} are skipped; the {@code %%fits} line itself
- * takes no arguments). Each command shows its result with the kernel's renderer; {@code image} and
- * {@code table} with {@code --as NAME} also define a notebook variable through a nested evaluation.
+ * takes no arguments). Each command shows its result with the kernel's renderer; {@code image},
+ * {@code table}, {@code cutout} and {@code sky} with {@code --as NAME} also define a notebook variable
+ * through a nested evaluation.
  * Any failure ends the command with a one-line {@link FitsMagicException}.
  */
 final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object, BaseKernel> {
   private static final String INDARRAY = "org.nd4j.linalg.api.ndarray.INDArray";
   private static final String FITS_TABLE = "org.jfits.table.FitsTable";
+  private static final String CUTOUTS = "org.jfits.image.Cutouts";
   private static final String VALUES = NotebookValues.class.getName();
 
   /** The renderer of {@code show}, before its options; images smaller than 320 pixels are enlarged. */
@@ -77,6 +80,10 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
         case HIST:
           hist(kernel, command);
           return null;
+        case CUTOUT:
+          return cutout(kernel, command);
+        case SKY:
+          return sky(kernel, command);
         default:
           throw new IllegalStateException(command.subcommand().toString());
       }
@@ -165,6 +172,20 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
     }
     Histogram histogram = Histogram.of(PixelValues.of(array), bins);
     kernel.display(kernel.getRenderer().render(histogram.chart(command.argument(0), command.has("log"))));
+  }
+
+  private static INDArray cutout(BaseKernel kernel, MagicCommand command) {
+    String name = variableName(command);
+    INDArray array = CutoutMagics.cutout(kernel, command);
+    bind(kernel, name, INDARRAY, array, command);
+    return array;
+  }
+
+  private static Cutouts sky(BaseKernel kernel, MagicCommand command) {
+    String name = variableName(command);
+    Cutouts cutouts = CutoutMagics.sky(kernel, command);
+    bind(kernel, name, CUTOUTS, cutouts, command);
+    return cutouts;
   }
 
   /** A stretch or colour map looked up by name, its error message naming the option. */

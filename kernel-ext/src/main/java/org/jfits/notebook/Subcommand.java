@@ -23,7 +23,16 @@ enum Subcommand {
       new Option("colorbar", null, "add a colour bar labelled in data values")),
   HIST("hist", List.of("NAME"), "histogram of the finite values of the INDArray in notebook variable NAME",
       new Option("bins", "N", "number of equal-width bins from min to max (default 100)"),
-      new Option("log", null, "logarithmic count axis"));
+      new Option("log", null, "logarithmic count axis")),
+  CUTOUT("cutout", List.of("PATH[HDU]"), "cut one box out of an image (default: the first HDU with image data), as"
+      + " astropy's data[y:y+h, x:x+w], padded off the image, and show it",
+      new Option("box", "x,y,w,h", "the box: 0-based column and row of its first pixel, width, height (required)"),
+      new Option("as", "NAME", "also bind the cutout to notebook variable NAME (an INDArray)")),
+  SKY("sky", List.of("PATH[HDU]"), "cut boxes around sky positions through the image's WCS, as astropy's Cutout2D"
+      + " with a SkyCoord, list them and show the first few",
+      new Option("at", "ra,dec[;ra,dec...]", "positions, degrees in the WCS's frame (required)"),
+      new Option("radius", "ARCSEC", "radius: boxes of round(2 r / pixel scale) pixels a side (required)"),
+      new Option("as", "NAME", "also bind the result to notebook variable NAME (a Cutouts: array(), boxes(), flags())"));
 
   /** An option: {@code --name VALUE}, or a flag when {@code value} is null. */
   record Option(String name, String value, String description) {}
