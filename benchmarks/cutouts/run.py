@@ -2,6 +2,8 @@
 Python worker (astropy section and Cutout2D, fitsio) are started once each and asked in turn,
 round-robin per repeat (the order rotates each round), so machine drift hits every library alike.
 The first round also checks that every library cut the same pixels (sums of all cutout pixels agree).
+Sky cutout ops (sky15, sky30, sky60: 100 RA/DEC positions on a TAN image) compare jfits with astropy's
+Cutout2D and with astropy.wcs + fitsio slices.
 
 Usage (from benchmarks/, after run.sh has built and generated): /usr/bin/python3 cutouts/run.py [--quick]
 --quick: 256² and 1024² only, 1 warm-up and 3 timed rounds, results in results/cutouts-<date>-quick.jsonl
