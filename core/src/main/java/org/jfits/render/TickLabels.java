@@ -3,7 +3,7 @@ package org.jfits.render;
 /**
  * The text of the tick labels on a rendered image's axes. Ticks are placed at round pixel
  * coordinates; this decides what is written there. The default writes the pixel coordinate itself;
- * a labeller that converts pixel to world coordinates (through a WCS) can be plugged in instead.
+ * {@link WcsTickLabels} writes sky coordinates through a WCS.
  */
 @FunctionalInterface
 public interface TickLabels {

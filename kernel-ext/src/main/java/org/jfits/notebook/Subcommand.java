@@ -8,7 +8,8 @@ enum Subcommand {
   HELP("help", List.of(), "list the subcommands and their options"),
   INFO("info", List.of("PATH"), "list the HDUs of a file, as astropy's info()"),
   HEADER("header", List.of("PATH[HDU]"), "show the header cards of an HDU (default HDU 0), with a search box"),
-  IMAGE("image", List.of("PATH[HDU]"), "read an image (default: the first HDU with image data) and show it",
+  IMAGE("image", List.of("PATH[HDU]"), "read an image (default: the first HDU with image data) and show it, "
+      + "axes in RA/Dec (or other sky coordinates) when the HDU has a celestial WCS",
       new Option("section", "Y0:Y1,X0:X1", "read only this section, numpy order and slice rules (stop excluded)"),
       new Option("raw", null, "stored values: ignore BSCALE, BZERO and BLANK"),
       new Option("as", "NAME", "also bind the array to notebook variable NAME (an INDArray)")),
@@ -16,11 +17,14 @@ enum Subcommand {
       new Option("columns", "A,B,...", "read only these columns"),
       new Option("rows", "START:STOP", "read only these rows (0-based, stop excluded)"),
       new Option("as", "NAME", "also bind the table to notebook variable NAME (a FitsTable)")),
-  SHOW("show", List.of("NAME"), "draw the 2-D INDArray in notebook variable NAME",
+  SHOW("show", List.of("NAME"), "draw the 2-D INDArray in notebook variable NAME (sky axes if image --as NAME "
+      + "read it from an HDU with a celestial WCS and it keeps that shape)",
       new Option("stretch", "zscale|minmax|percentile=P", "display limits (default zscale)"),
       new Option("scale", "linear|sqrt|log|asinh", "stretch between the limits (default linear)"),
       new Option("cmap", "gray|viridis|magma|inferno", "colour map (default gray)"),
-      new Option("colorbar", null, "add a colour bar labelled in data values")),
+      new Option("colorbar", null, "add a colour bar labelled in data values"),
+      new Option("wcs", "PATH[HDU]", "label the axes with this HDU's celestial WCS (array [0, 0] at its pixel 0, 0)"),
+      new Option("pixels", null, "label the axes in pixels, also for an array read by image with a WCS")),
   HIST("hist", List.of("NAME"), "histogram of the finite values of the INDArray in notebook variable NAME",
       new Option("bins", "N", "number of equal-width bins from min to max (default 100)"),
       new Option("log", null, "logarithmic count axis"));
