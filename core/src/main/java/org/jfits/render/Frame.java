@@ -18,6 +18,7 @@ import java.util.Locale;
 final class Frame {
   private static final int PAD = 8;
   private static final int TICK = 4;
+  private static final int LABEL_GAP = 6;
   private static final int BAR_GAP = 12;
   private static final int BAR_WIDTH = 16;
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -80,11 +81,16 @@ final class Frame {
   private void drawAxes(Graphics2D g, FontMetrics metrics, int left, int top, int w, int h, List<Double> xTicks,
       List<Double> yTicks) {
     g.drawRect(left - 1, top - 1, w + 1, h + 1);
+    int free = Integer.MIN_VALUE; // where the next x label may start without touching the last one drawn
     for (double x : xTicks) {
       int sx = left + (int) Math.round((x + 0.5) * w / columns);
       g.drawLine(sx, top + h, sx, top + h + TICK);
       String text = label(TickLabels.Axis.X, x);
-      g.drawString(text, sx - metrics.stringWidth(text) / 2, top + h + TICK + 2 + metrics.getAscent());
+      int start = sx - metrics.stringWidth(text) / 2;
+      if (start >= free) { // a label too wide for the tick spacing (sky coordinates) leaves the next tick bare
+        g.drawString(text, start, top + h + TICK + 2 + metrics.getAscent());
+        free = start + metrics.stringWidth(text) + LABEL_GAP;
+      }
     }
     for (double y : yTicks) {
       int sy = top + h - (int) Math.round((y + 0.5) * h / rows);

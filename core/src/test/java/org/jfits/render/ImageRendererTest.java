@@ -118,6 +118,20 @@ class ImageRendererTest {
   }
 
   @Test
+  void xLabelsTooWideForTheirTicksAreLeftOutRatherThanOverlapping() {
+    // 100 columns: x ticks every 20 pixels; labels of ten digits are far wider than 20 pixels
+    INDArray image = Nd4j.zeros(DataType.FLOAT, 100, 100);
+    TickLabels wide = (axis, pixel) -> "0000000000";
+    BufferedImage all = LINEAR_GRAY.axes(true).tickLabels(wide).render(image);
+    BufferedImage secondChanged = LINEAR_GRAY.axes(true)
+        .tickLabels((axis, pixel) -> axis == TickLabels.Axis.X && pixel == 20 ? "1111111111" : "0000000000").render(image);
+    BufferedImage firstChanged = LINEAR_GRAY.axes(true)
+        .tickLabels((axis, pixel) -> axis == TickLabels.Axis.X && pixel == 0 ? "1111111111" : "0000000000").render(image);
+    assertTrue(same(all, secondChanged, 0, 0), "the label of the tick next to the first is not drawn");
+    assertTrue(!same(all, firstChanged, 0, 0), "the first label is drawn");
+  }
+
+  @Test
   void rejectsArraysThatAreNotTwoDimensional() {
     INDArray cube = Nd4j.zeros(DataType.FLOAT, 2, 3, 4);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LINEAR_GRAY.render(cube));
