@@ -22,7 +22,15 @@ public interface TickLabels {
    */
   String label(Axis axis, double pixel);
 
-  /** Labels that show the pixel coordinate as an integer. */
+  /**
+   * The title written along {@code axis} (what its labels measure), or the empty string for none;
+   * by default none.
+   */
+  default String title(Axis axis) {
+    return "";
+  }
+
+  /** Labels that show the pixel coordinate as an integer, without titles. */
   static TickLabels pixels() {
     return (axis, pixel) -> Long.toString(Math.round(pixel));
   }

@@ -1,6 +1,7 @@
 package org.jfits.render;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jfits.wcs.Wcs;
 
@@ -16,8 +17,8 @@ import org.jfits.wcs.Wcs;
  * <p>Normally x is labelled with the longitude and y with the latitude. When the latitude changes
  * more than the longitude along the bottom edge (by more great-circle distance between its first
  * and last finite points; a WCS rotated by more than 45°, or one with the latitude on the first
- * axis), x is labelled with the latitude and y with the longitude; {@link #xShowsLatitude()} tells
- * which, and nothing on the picture does, as the frame has no axis titles.
+ * axis), x is labelled with the latitude and y with the longitude; {@link #xShowsLatitude()} and the
+ * axis titles ({@link #title}) say which.
  *
  * <p>Equatorial systems (ICRS, FK5, FK4, FK4-NO-E, GAPPT) are written sexagesimal exactly as
  * astropy's {@code Angle.to_string} writes them: right ascension in hours, {@code 03h22m41s}
@@ -38,6 +39,8 @@ public final class WcsTickLabels implements TickLabels {
   private final long x0;
   private final long y0;
   private final boolean xShowsLatitude;
+  private final String longitudeTitle;
+  private final String latitudeTitle;
   private final AngleFormat xFormat;
   private final AngleFormat yFormat;
 
@@ -48,7 +51,11 @@ public final class WcsTickLabels implements TickLabels {
     double[][] bottom = edge(TickLabels.Axis.X, Frame.ticks(columns));
     double[][] left = edge(TickLabels.Axis.Y, Frame.ticks(rows));
     this.xShowsLatitude = latitudeVariesMore(bottom);
-    boolean equatorial = EQUATORIAL.contains(wcs.celestialSystem());
+    String system = wcs.celestialSystem();
+    boolean equatorial = EQUATORIAL.contains(system);
+    String name = system.isEmpty() ? "" : system.charAt(0) + system.substring(1).toLowerCase(Locale.ROOT);
+    this.longitudeTitle = equatorial ? "RA (" + system + ")" : name + " longitude";
+    this.latitudeTitle = equatorial ? "Dec (" + system + ")" : name + " latitude";
     AngleFormat.Style lonStyle = equatorial ? AngleFormat.Style.HOURS : AngleFormat.Style.DECIMAL;
     AngleFormat.Style latStyle = equatorial ? AngleFormat.Style.DEGREES : AngleFormat.Style.SIGNED_DECIMAL;
     int xCoordinate = xShowsLatitude ? 1 : 0;
@@ -79,6 +86,16 @@ public final class WcsTickLabels implements TickLabels {
     double[][] world = edge(axis, List.of(pixel));
     boolean latitude = (axis == Axis.X) == xShowsLatitude;
     return format(axis).format(world[latitude ? 1 : 0][0]);
+  }
+
+  /**
+   * What the labels along {@code axis} measure: {@code RA (FK5)} and {@code Dec (FK5)} (the
+   * reference system in brackets) for equatorial systems, {@code Galactic longitude}, {@code Ecliptic
+   * latitude}, ... for the others.
+   */
+  @Override
+  public String title(Axis axis) {
+    return (axis == Axis.X) == xShowsLatitude ? latitudeTitle : longitudeTitle;
   }
 
   /** The format of the labels along {@code axis}. */

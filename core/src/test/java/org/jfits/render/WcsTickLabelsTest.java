@@ -110,6 +110,20 @@ class WcsTickLabelsTest {
   }
 
   @Test
+  void axisTitlesNameTheCoordinateAndItsSystem() {
+    // NGC 1316: EQUINOX 1950 and no RADESYS, which FITS WCS Paper II reads as FK4
+    WcsTickLabels ngc1316 = labels(CASES.get("ngc1316"));
+    assertEquals("RA (FK4)", ngc1316.title(TickLabels.Axis.X));
+    assertEquals("Dec (FK4)", ngc1316.title(TickLabels.Axis.Y));
+    // RADESYS = 'ICRS', rotated by 90 degrees: declination along x
+    WcsTickLabels rotated = labels(CASES.get("rotated_tan"));
+    assertEquals("Dec (ICRS)", rotated.title(TickLabels.Axis.X));
+    assertEquals("RA (ICRS)", rotated.title(TickLabels.Axis.Y));
+    assertEquals("Galactic longitude", labels(CASES.get("galactic_ait")).title(TickLabels.Axis.X));
+    assertEquals("Ecliptic latitude", labels(CASES.get("ecliptic_car")).title(TickLabels.Axis.Y));
+  }
+
+  @Test
   void precisionFollowsTheTickSpacing() {
     // right ascension: 20 degrees = 1h20m, 2 degrees = 8m, 0.01 degree = 2.4s, 0.001 degree = 0.24s
     assertFormat(1, 0, AngleFormat.forSpacing(AngleFormat.Style.HOURS, 20));

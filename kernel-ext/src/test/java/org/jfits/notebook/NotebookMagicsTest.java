@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.jfits.TestFiles;
+import org.jfits.render.TickLabels;
 import org.jfits.table.FitsTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,20 +246,31 @@ class NotebookMagicsTest {
     assertTrue(kernel.displayed.isEmpty());
   }
 
-  /** Tick labels from astropy for reference case {@code name}; a tick the reference lacks fails the test. */
-  private static org.jfits.render.TickLabels astropyTicks(String name) throws IOException {
+  /**
+   * Tick labels from astropy for reference case {@code name}, titled RA and Dec in FK4 (both files have
+   * EQUINOX 1950 and no RADESYS); a tick the reference lacks fails the test.
+   */
+  private static TickLabels astropyTicks(String name) throws IOException {
     java.util.Map<String, String> labels = new java.util.HashMap<>();
     for (String[] row : reference("ticks.txt")) {
       if (row[0].equals(name)) {
         labels.put(row[1] + " " + row[2], row[3]);
       }
     }
-    return (axis, pixel) -> {
-      String label = labels.get(axis + " " + Math.round(pixel));
-      if (label == null) {
-        throw new AssertionError("no astropy label for the tick at " + axis + " " + pixel);
+    return new TickLabels() {
+      @Override
+      public String label(Axis axis, double pixel) {
+        String label = labels.get(axis + " " + Math.round(pixel));
+        if (label == null) {
+          throw new AssertionError("no astropy label for the tick at " + axis + " " + pixel);
+        }
+        return label;
       }
-      return label;
+
+      @Override
+      public String title(Axis axis) {
+        return axis == Axis.X ? "RA (FK4)" : "Dec (FK4)";
+      }
     };
   }
 
