@@ -27,8 +27,9 @@ import org.jfits.wcs.Wcs;
  * in decimal degrees, the latitude signed. The precision follows the spacing of the ticks along each
  * axis: whole hours or degrees for ticks an hour or a degree apart or more, minutes from a minute,
  * seconds below that, and decimals of seconds (at most 4) below one second; decimal degrees get as
- * many decimals (at most 6) as the spacing needs. Where the WCS gives no coordinate (outside the
- * projection's domain) the label is empty.
+ * many decimals (at most 6) as the spacing needs. Rounding is astropy's, carries included (a right
+ * ascension that rounds up to 24 hours is written {@code 24h00m00s}, as astropy writes it). Where the
+ * WCS gives no coordinate (outside the projection's domain) the label is empty.
  *
  * <p>Immutable; the coordinates of the ticks are computed when a label is asked for.
  */

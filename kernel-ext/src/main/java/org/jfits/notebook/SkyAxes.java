@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Where a drawn plane lies on the sky: the celestial WCS of the image it was read from, the image
  * pixel of its element [0, 0] ({@code x0} along FITS axis 1, {@code y0} along axis 2) and its shape
  * ({@code rows × columns}). Only a WCS whose celestial axes are FITS axes 1 and 2 describes a drawn
- * plane; a cube's plane is one along its third and later axes.
+ * plane; the plane of a cube is a section one element long along every axis after the second.
  */
 record SkyAxes(Wcs wcs, long x0, long y0, long rows, long columns) {
 
