@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,14 @@ import java.util.Locale;
 
 /**
  * Puts a drawn image on a white canvas with axes (ticks at round pixel coordinates, lower-left
- * origin) and a colour bar labelled in data values.
+ * origin, and the axis titles of the {@link TickLabels}, if any: below the x labels, and upwards left
+ * of the y labels) and a colour bar labelled in data values.
  */
 final class Frame {
   private static final int PAD = 8;
   private static final int TICK = 4;
+  private static final int LABEL_GAP = 6;
+  private static final int TITLE_GAP = 3;
   private static final int BAR_GAP = 12;
   private static final int BAR_WIDTH = 16;
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -48,8 +52,11 @@ final class Frame {
     List<Double> xTicks = ticks(columns);
     List<Double> yTicks = ticks(rows);
     List<Double> barValues = barValues();
-    int left = PAD + (axes ? widest(metrics, yTicks, TickLabels.Axis.Y) + TICK + 3 : 0);
-    int bottom = PAD + (axes ? metrics.getHeight() + TICK + 2 : 0);
+    String xTitle = axes ? labels.title(TickLabels.Axis.X) : "";
+    String yTitle = axes ? labels.title(TickLabels.Axis.Y) : "";
+    int left = PAD + (axes ? widest(metrics, yTicks, TickLabels.Axis.Y) + TICK + 3 : 0)
+        + (yTitle.isEmpty() ? 0 : metrics.getHeight() + TITLE_GAP);
+    int bottom = PAD + (axes ? metrics.getHeight() + TICK + 2 : 0) + (xTitle.isEmpty() ? 0 : metrics.getHeight() + TITLE_GAP);
     int top = PAD + metrics.getAscent() / 2;
     int right = PAD + (colorBar ? BAR_GAP + BAR_WIDTH + TICK + 3 + widestValue(metrics, barValues) : 0);
     if (axes) {
@@ -67,6 +74,7 @@ final class Frame {
       g.setStroke(new BasicStroke(1));
       if (axes) {
         drawAxes(g, metrics, left, top, w, h, xTicks, yTicks);
+        drawTitles(g, metrics, xTitle, yTitle, left, top, w, h);
       }
       if (colorBar) {
         drawBar(g, metrics, left + w + BAR_GAP, top, h, barValues);
@@ -80,17 +88,38 @@ final class Frame {
   private void drawAxes(Graphics2D g, FontMetrics metrics, int left, int top, int w, int h, List<Double> xTicks,
       List<Double> yTicks) {
     g.drawRect(left - 1, top - 1, w + 1, h + 1);
+    int free = Integer.MIN_VALUE; // where the next x label may start without touching the last one drawn
     for (double x : xTicks) {
       int sx = left + (int) Math.round((x + 0.5) * w / columns);
       g.drawLine(sx, top + h, sx, top + h + TICK);
       String text = label(TickLabels.Axis.X, x);
-      g.drawString(text, sx - metrics.stringWidth(text) / 2, top + h + TICK + 2 + metrics.getAscent());
+      int start = sx - metrics.stringWidth(text) / 2;
+      if (start >= free) { // a label too wide for the tick spacing (sky coordinates) leaves the next tick bare
+        g.drawString(text, start, top + h + TICK + 2 + metrics.getAscent());
+        free = start + metrics.stringWidth(text) + LABEL_GAP;
+      }
     }
     for (double y : yTicks) {
       int sy = top + h - (int) Math.round((y + 0.5) * h / rows);
       g.drawLine(left - 1 - TICK, sy, left - 1, sy);
       String text = label(TickLabels.Axis.Y, y);
       g.drawString(text, left - TICK - 3 - metrics.stringWidth(text), sy + metrics.getAscent() / 2 - 1);
+    }
+  }
+
+  /** The x title centred under the x labels, the y title written upwards at the left edge, centred on the image. */
+  private static void drawTitles(Graphics2D g, FontMetrics metrics, String xTitle, String yTitle, int left, int top, int w,
+      int h) {
+    if (!xTitle.isEmpty()) {
+      int x = Math.max(PAD, left + w / 2 - metrics.stringWidth(xTitle) / 2);
+      g.drawString(xTitle, x, top + h + TICK + 2 + metrics.getHeight() + TITLE_GAP + metrics.getAscent());
+    }
+    if (!yTitle.isEmpty()) {
+      AffineTransform saved = g.getTransform();
+      g.translate(PAD + metrics.getAscent(), top + h / 2 + metrics.stringWidth(yTitle) / 2);
+      g.rotate(-Math.PI / 2);
+      g.drawString(yTitle, 0, 0);
+      g.setTransform(saved);
     }
   }
 

@@ -3,7 +3,7 @@ package org.jfits.render;
 /**
  * The text of the tick labels on a rendered image's axes. Ticks are placed at round pixel
  * coordinates; this decides what is written there. The default writes the pixel coordinate itself;
- * a labeller that converts pixel to world coordinates (through a WCS) can be plugged in instead.
+ * {@link WcsTickLabels} writes sky coordinates through a WCS.
  */
 @FunctionalInterface
 public interface TickLabels {
@@ -22,7 +22,15 @@ public interface TickLabels {
    */
   String label(Axis axis, double pixel);
 
-  /** Labels that show the pixel coordinate as an integer. */
+  /**
+   * The title written along {@code axis} (what its labels measure), or the empty string for none;
+   * by default none.
+   */
+  default String title(Axis axis) {
+    return "";
+  }
+
+  /** Labels that show the pixel coordinate as an integer, without titles. */
   static TickLabels pixels() {
     return (axis, pixel) -> Long.toString(Math.round(pixel));
   }

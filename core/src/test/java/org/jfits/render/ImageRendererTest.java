@@ -118,6 +118,60 @@ class ImageRendererTest {
   }
 
   @Test
+  void xLabelsTooWideForTheirTicksAreLeftOutRatherThanOverlapping() {
+    // 100 columns: x ticks every 20 pixels; labels of ten digits are far wider than 20 pixels
+    INDArray image = Nd4j.zeros(DataType.FLOAT, 100, 100);
+    TickLabels wide = (axis, pixel) -> "0000000000";
+    BufferedImage all = LINEAR_GRAY.axes(true).tickLabels(wide).render(image);
+    BufferedImage secondChanged = LINEAR_GRAY.axes(true)
+        .tickLabels((axis, pixel) -> axis == TickLabels.Axis.X && pixel == 20 ? "1111111111" : "0000000000").render(image);
+    BufferedImage firstChanged = LINEAR_GRAY.axes(true)
+        .tickLabels((axis, pixel) -> axis == TickLabels.Axis.X && pixel == 0 ? "1111111111" : "0000000000").render(image);
+    assertTrue(same(all, secondChanged, 0, 0), "the label of the tick next to the first is not drawn");
+    assertTrue(!same(all, firstChanged, 0, 0), "the first label is drawn");
+  }
+
+  @Test
+  void axisTitlesWidenAndHeightenTheFrame() {
+    INDArray image = Nd4j.zeros(DataType.FLOAT, 100, 100);
+    BufferedImage untitled = LINEAR_GRAY.axes(true).render(image);
+    TickLabels titled = new TickLabels() {
+      @Override
+      public String label(Axis axis, double pixel) {
+        return Long.toString(Math.round(pixel));
+      }
+
+      @Override
+      public String title(Axis axis) {
+        return axis == Axis.X ? "columns" : "rows";
+      }
+    };
+    BufferedImage withTitles = LINEAR_GRAY.axes(true).tickLabels(titled).render(image);
+    assertTrue(withTitles.getWidth() > untitled.getWidth(), "room for the y title at the left");
+    assertTrue(withTitles.getHeight() > untitled.getHeight(), "room for the x title at the bottom");
+    // the untitled frame (less its 8-pixel white margins at the left and bottom) reappears moved right,
+    // with the y title drawn in the new left strip and the x title in the new bottom strip
+    int pad = 8;
+    int shift = withTitles.getWidth() - untitled.getWidth();
+    BufferedImage frame = untitled.getSubimage(pad, 0, untitled.getWidth() - pad, untitled.getHeight() - pad);
+    assertTrue(same(frame, withTitles, pad + shift, 0), "the frame moves right by the y title's strip");
+    assertTrue(hasInk(withTitles, 0, 0, pad + shift, withTitles.getHeight()), "the y title is drawn");
+    assertTrue(hasInk(withTitles, pad + shift, untitled.getHeight() - pad, frame.getWidth(),
+        withTitles.getHeight() - untitled.getHeight() + pad), "the x title is drawn");
+  }
+
+  private static boolean hasInk(BufferedImage picture, int x0, int y0, int width, int height) {
+    for (int y = y0; y < y0 + height; y++) {
+      for (int x = x0; x < x0 + width; x++) {
+        if (rgb(picture, x, y) != 0xffffff) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
   void rejectsArraysThatAreNotTwoDimensional() {
     INDArray cube = Nd4j.zeros(DataType.FLOAT, 2, 3, 4);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LINEAR_GRAY.render(cube));

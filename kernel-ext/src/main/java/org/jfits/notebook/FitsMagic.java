@@ -1,6 +1,8 @@
 package org.jfits.notebook;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.lang.model.SourceVersion;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -16,8 +18,11 @@ import org.jfits.render.ImageRenderer;
 import org.jfits.render.Interval;
 import org.jfits.render.PixelValues;
 import org.jfits.render.Stretch;
+import org.jfits.render.TickLabels;
+import org.jfits.render.WcsTickLabels;
 import org.jfits.table.FitsTable;
 import org.jfits.table.TableReader;
+import org.jfits.wcs.Wcs;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,6 +32,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code table}, {@code cutout} and {@code sky} with {@code --as NAME} also define a notebook variable
  * through a nested evaluation.
  * Any failure ends the command with a one-line {@link FitsMagicException}.
+ *
+ * <p>One instance serves one kernel: it remembers, per variable bound by {@code image --as}, where
+ * the array lies on the sky, so that {@code show} labels its axes in sky coordinates.
  */
 final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object, BaseKernel> {
   private static final String INDARRAY = "org.nd4j.linalg.api.ndarray.INDArray";
@@ -35,7 +43,10 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
   private static final String VALUES = NotebookValues.class.getName();
 
   /** The renderer of {@code show}, before its options; images smaller than 320 pixels are enlarged. */
-  private static final ImageRenderer SHOW = ImageRenderer.create().minSize(320).axes(true);
+  static final ImageRenderer SHOW = ImageRenderer.create().minSize(320).axes(true);
+
+  /** The sky axes of the arrays bound by {@code image --as}, by variable name. */
+  private final Map<String, SkyAxes> skyAxes = new ConcurrentHashMap<>();
 
   @Override
   public Object eval(BaseKernel kernel, List<String> args) {
@@ -109,26 +120,39 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
     }
   }
 
-  private static INDArray image(BaseKernel kernel, MagicCommand command) {
+  private INDArray image(BaseKernel kernel, MagicCommand command) {
     String name = variableName(command);
     HduPath where = HduPath.parse(command.argument(0), command.name());
     INDArray array;
+    SkyAxes sky;
     try (FitsFile file = Fits.open(where.path())) {
       Hdu hdu = where.select(file, h -> h.type().isImage() && h.hasData(), "HDU with image data", command.name());
       ImageReader reader = command.has("raw") ? hdu.image().raw() : hdu.image();
+      long[] start = new long[reader.shape().length];
+      long[] shape = reader.shape();
       if (command.has("section")) {
-        long[][] section = Slices.section(command.option("section", ""), reader.shape(), command.name());
-        array = reader.read(section[0], section[1]);
+        long[][] section = Slices.section(command.option("section", ""), shape, command.name());
+        start = section[0];
+        shape = section[1];
+        array = reader.read(start, shape);
       } else {
         array = reader.read();
       }
+      sky = SkyAxes.of(hdu.header(), start, shape);
     }
-    kernel.display(kernel.getRenderer().render(array));
+    INDArray plane = SkyAxes.plane(array);
+    if (plane != null && plane.length() > 0) {
+      TickLabels labels = sky == null ? TickLabels.pixels() : sky.labels(plane);
+      kernel.display(kernel.getRenderer().render(Renderers.ARRAY.axes(true).tickLabels(labels).render(plane)));
+    } else {
+      kernel.display(kernel.getRenderer().render(array));
+    }
     bind(kernel, name, INDARRAY, array, command);
+    remember(name, sky);
     return array;
   }
 
-  private static FitsTable table(BaseKernel kernel, MagicCommand command) {
+  private FitsTable table(BaseKernel kernel, MagicCommand command) {
     String name = variableName(command);
     HduPath where = HduPath.parse(command.argument(0), command.name());
     FitsTable table;
@@ -146,10 +170,23 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
     }
     kernel.display(kernel.getRenderer().render(table));
     bind(kernel, name, FITS_TABLE, table, command);
+    remember(name, null);
     return table;
   }
 
-  private static void show(BaseKernel kernel, MagicCommand command) {
+  /** Remembers (or, for null, forgets) where the array bound to {@code name} lies on the sky. */
+  private void remember(String name, SkyAxes sky) {
+    if (name == null) {
+      return;
+    }
+    if (sky == null) {
+      skyAxes.remove(name);
+    } else {
+      skyAxes.put(name, sky);
+    }
+  }
+
+  private void show(BaseKernel kernel, MagicCommand command) {
     INDArray array = variable(kernel, command);
     if (array.rank() != 2) {
       throw new FitsMagicException(command.name() + ": " + command.argument(0) + " has shape "
@@ -158,8 +195,43 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
     ImageRenderer renderer = SHOW.interval(interval(command.option("stretch", "zscale"), command))
         .stretch(named(() -> Stretch.named(command.option("scale", "linear")), "--scale", command))
         .colorMap(named(() -> ColorMap.named(command.option("cmap", "gray")), "--cmap", command))
-        .colorBar(command.has("colorbar"));
+        .colorBar(command.has("colorbar"))
+        .tickLabels(labels(command, array));
     kernel.display(kernel.getRenderer().render(renderer.render(array)));
+  }
+
+  /**
+   * The tick labels of {@code show}: pixels with {@code --pixels}; the sky of the file named by
+   * {@code --wcs}, the array's [0, 0] at the file's pixel [0, 0]; else the sky remembered for the
+   * variable if it still holds an array of the shape read.
+   */
+  private TickLabels labels(MagicCommand command, INDArray array) {
+    if (command.has("pixels")) {
+      if (command.has("wcs")) {
+        throw new FitsMagicException(command.name() + ": give --pixels or --wcs, not both");
+      }
+      return TickLabels.pixels();
+    }
+    if (command.has("wcs")) {
+      return WcsTickLabels.of(fileWcs(command), 0, 0, (int) array.size(0), (int) array.size(1));
+    }
+    SkyAxes sky = skyAxes.get(command.argument(0));
+    return sky == null ? TickLabels.pixels() : sky.labels(array);
+  }
+
+  /** The celestial WCS of the HDU named by {@code --wcs}; unlike {@code image}, a missing or unreadable one is an error. */
+  private static Wcs fileWcs(MagicCommand command) {
+    HduPath where = HduPath.parse(command.option("wcs", ""), command.name());
+    try (FitsFile file = Fits.open(where.path())) {
+      Hdu hdu = where.select(file, h -> h.type().isImage() && h.hasData(), "HDU with image data", command.name());
+      Wcs wcs = Wcs.from(hdu.header());
+      if (!SkyAxes.onFirstTwoAxes(wcs)) {
+        throw new FitsMagicException(command.name() + ": --wcs: the celestial axes of " + command.option("wcs", "")
+            + " are FITS axes " + wcs.celestialAxes()[0] + " and " + wcs.celestialAxes()[1]
+            + "; only axes 1 and 2 describe a drawn plane");
+      }
+      return wcs;
+    }
   }
 
   private static void hist(BaseKernel kernel, MagicCommand command) {

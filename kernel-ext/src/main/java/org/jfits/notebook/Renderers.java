@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
 /** The display of jfits' types in a notebook: HTML for tables, headers and HDU lists; PNG for pictures. */
 final class Renderers {
   /** 2-D arrays shown as cell results: z-scale, gray, at least 256 pixels on the longer side. */
-  private static final ImageRenderer ARRAY = ImageRenderer.create().minSize(256);
+  static final ImageRenderer ARRAY = ImageRenderer.create().minSize(256);
 
   private Renderers() {}
 

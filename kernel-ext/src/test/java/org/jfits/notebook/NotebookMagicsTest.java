@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.jfits.TestFiles;
+import org.jfits.render.TickLabels;
 import org.jfits.table.FitsTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +109,8 @@ class NotebookMagicsTest {
     // the static type is INDArray: INDArray methods compile in later cells
     assertEquals(20L, kernel.evalRaw("cut.size(1)"));
     BufferedImage png = png(kernel.displayed.get(0));
-    assertEquals(2 * png.getHeight(), png.getWidth()); // 10 x 20 enlarged by a whole factor
+    // 10 x 20 enlarged 12 times to 120 x 240, framed by axes
+    assertTrue(png.getWidth() > 240 && png.getHeight() > 120, png.getWidth() + " x " + png.getHeight());
   }
 
   @Test
@@ -180,6 +182,111 @@ class NotebookMagicsTest {
   }
 
   @Test
+  void imageWithACelestialWcsIsDrawnWithTheSkyCoordinatesAstropyGives() throws Exception {
+    kernel.lineMagic("image", file("real/fv_ngc1316o.fits"), "--section", "120:170,200:260", "--as", "core");
+    INDArray core = (INDArray) kernel.evalRaw("core");
+    assertSamePicture(Renderers.ARRAY.axes(true).tickLabels(astropyTicks("section")).render(core), png(kernel.displayed.get(0)));
+    kernel.displayed.clear();
+    kernel.lineMagic("show", "core");
+    assertSamePicture(FitsMagic.SHOW.tickLabels(astropyTicks("section")).render(core), png(kernel.displayed.get(0)));
+  }
+
+  @Test
+  void cubePlaneIsDrawnWithTheCubesSkyCoordinates() throws Exception {
+    kernel.lineMagic("image", file("real/fv_datacube.fits"), "--section", "10:11,:,:", "--as", "plane");
+    INDArray plane = ((INDArray) kernel.evalRaw("plane")).reshape(64, 64);
+    assertSamePicture(Renderers.ARRAY.axes(true).tickLabels(astropyTicks("cube")).render(plane), png(kernel.displayed.get(0)));
+  }
+
+  @Test
+  void imagesWithoutAReadableCelestialWcsFallBackToPixelLabels() throws Exception {
+    // pdl_m51: CTYPE X and Y; astropy_dist_lookup: distortion lookup tables (CPDIS), which jfits does not read
+    for (String name : List.of("real/pdl_m51.fits", "real/astropy_dist_lookup.fits.gz[1]")) {
+      kernel.displayed.clear();
+      INDArray image = (INDArray) kernel.lineMagic("image", file(name.replace("[1]", "")) + (name.endsWith("]") ? "[1]" : ""));
+      assertSamePicture(Renderers.ARRAY.axes(true).render(image), png(kernel.displayed.get(0)));
+    }
+  }
+
+  @Test
+  void showChoosesSkyOrPixelLabels() throws Exception {
+    kernel.lineMagic("image", file("real/fv_ngc1316o.fits"), "--section", "120:170,200:260", "--as", "patch");
+    INDArray patch = (INDArray) kernel.evalRaw("patch");
+    kernel.displayed.clear();
+    kernel.lineMagic("show", "patch", "--pixels");
+    assertSamePicture(FitsMagic.SHOW.render(patch), png(kernel.displayed.get(0)));
+    // the same pixels labelled with the file's WCS from its pixel (0, 0): another part of the sky
+    kernel.displayed.clear();
+    kernel.lineMagic("show", "patch", "--wcs", file("real/fv_ngc1316o.fits") + "[0]");
+    assertSamePicture(FitsMagic.SHOW.tickLabels(astropyTicks("origin")).render(patch), png(kernel.displayed.get(0)));
+    // once the variable holds an array of another shape, its sky position is unknown
+    kernel.evalRaw("patch = patch.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 10), "
+        + "org.nd4j.linalg.indexing.NDArrayIndex.all());");
+    INDArray strip = (INDArray) kernel.evalRaw("patch");
+    kernel.displayed.clear();
+    kernel.lineMagic("show", "patch");
+    assertSamePicture(FitsMagic.SHOW.render(strip), png(kernel.displayed.get(0)));
+    // a table bound to the name makes it forget the image's sky too
+    kernel.lineMagic("image", file("real/fv_ngc1316o.fits"), "--as", "reused");
+    kernel.lineMagic("table", file("real/fv_rate.fits") + "[RATE]", "--rows", "0:2", "--as", "reused");
+    kernel.evalRaw("org.nd4j.linalg.api.ndarray.INDArray reused = org.nd4j.linalg.factory.Nd4j.rand(300, 440);");
+    INDArray noise = (INDArray) kernel.evalRaw("reused");
+    kernel.displayed.clear();
+    kernel.lineMagic("show", "reused");
+    assertSamePicture(FitsMagic.SHOW.render(noise), png(kernel.displayed.get(0)));
+  }
+
+  @Test
+  void showRejectsAWcsItCannotUse() throws Exception {
+    kernel.evalRaw("org.nd4j.linalg.api.ndarray.INDArray small = org.nd4j.linalg.factory.Nd4j.zeros(5, 6);");
+    String noSky = error("show", "small", "--wcs", file("real/pdl_m51.fits"));
+    assertTrue(noSky.startsWith("%fits show: ") && !noSky.contains("\n"), noSky);
+    assertEquals("%fits show: give --pixels or --wcs, not both",
+        error("show", "small", "--pixels", "--wcs", file("real/fv_ngc1316o.fits")));
+    assertTrue(kernel.displayed.isEmpty());
+  }
+
+  /**
+   * Tick labels from astropy for reference case {@code name}, titled RA and Dec in FK4 (both files have
+   * EQUINOX 1950 and no RADESYS); a tick the reference lacks fails the test.
+   */
+  private static TickLabels astropyTicks(String name) throws IOException {
+    java.util.Map<String, String> labels = new java.util.HashMap<>();
+    for (String[] row : reference("ticks.txt")) {
+      if (row[0].equals(name)) {
+        labels.put(row[1] + " " + row[2], row[3]);
+      }
+    }
+    return new TickLabels() {
+      @Override
+      public String label(Axis axis, double pixel) {
+        String label = labels.get(axis + " " + Math.round(pixel));
+        if (label == null) {
+          throw new AssertionError("no astropy label for the tick at " + axis + " " + pixel);
+        }
+        return label;
+      }
+
+      @Override
+      public String title(Axis axis) {
+        return axis == Axis.X ? "RA (FK4)" : "Dec (FK4)";
+      }
+    };
+  }
+
+  private static void assertSamePicture(BufferedImage expected, BufferedImage actual) {
+    assertEquals(expected.getWidth(), actual.getWidth(), "width");
+    assertEquals(expected.getHeight(), actual.getHeight(), "height");
+    for (int y = 0; y < expected.getHeight(); y++) {
+      for (int x = 0; x < expected.getWidth(); x++) {
+        if (expected.getRGB(x, y) != actual.getRGB(x, y)) {
+          throw new AssertionError("pictures differ first at (" + x + ", " + y + ")");
+        }
+      }
+    }
+  }
+
+  @Test
   void histCountsEqualNumpyAndDrawsAChart() throws Exception {
     kernel.lineMagic("image", file("real/pdl_m51.fits"), "--as", "m51");
     kernel.displayed.clear();
@@ -210,7 +317,7 @@ class NotebookMagicsTest {
     String help = (String) kernel.displayed.get(0).getData(MIMEType.TEXT_PLAIN);
     for (String word : List.of("help", "info PATH", "header PATH[HDU]", "image PATH[HDU]", "table PATH[HDU]",
         "show NAME", "hist NAME", "--section", "--raw", "--as", "--columns", "--rows", "--stretch", "--scale",
-        "--cmap", "--colorbar", "--bins", "--log")) {
+        "--cmap", "--colorbar", "--wcs PATH[HDU]", "--pixels", "--bins", "--log")) {
       assertTrue(help.contains(word), () -> "help lacks " + word);
     }
   }
