@@ -35,7 +35,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>span at most the read-once size (default 8 MiB) → {@link CutoutStrategy#READ_ONCE}: small
  *       images, or boxes in a narrow band, are read with one positional read and sliced in memory;
  *   <li>otherwise, when the file can be memory-mapped, its data section is at least the map size
- *       (default 32 MiB) and the boxes are sparse (their bytes less than half the span) →
+ *       (default 32 MiB), its rows are at least 64 KiB long (narrower rows are read faster in bands
+ *       than through page faults) and the boxes are sparse (their bytes less than half the span) →
  *       {@link CutoutStrategy#MAPPED}: each box row is converted straight from the mapped pages;
  *   <li>otherwise → {@link CutoutStrategy#ROW_BANDS}: the rows the boxes need, with overlapping and
  *       nearly adjacent ranges (gaps up to 16 KiB) coalesced, in positional reads of 4 MiB bands.
@@ -211,8 +212,8 @@ public final class CutoutReader {
       }
     }
     long span = first < last ? (last - first) * columns * width * planes : 0;
-    return CutoutPlanner.choose(span, boxBytes, hdu.dataSize(), hdu.file().input().mappable(), readOnceBytes,
-        mapBytes);
+    return CutoutPlanner.choose(span, boxBytes, hdu.dataSize(), columns * width, hdu.file().input().mappable(),
+        readOnceBytes, mapBytes);
   }
 
   /** The cutout of one box, {@code [height, width]} (or with the leading axes of a cube); see {@link #flag}. */

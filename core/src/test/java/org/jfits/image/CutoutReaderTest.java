@@ -50,32 +50,40 @@ class CutoutReaderTest {
   @Test
   void readsOnceWhenTheSpannedRowsFitTheReadOnceSize() {
     // a whole 256 x 256 float32 image (256 KiB) spanned by the boxes
-    assertEquals(CutoutStrategy.READ_ONCE, CutoutPlanner.choose(256 << 10, 4 << 10, 256 << 10, true, 8 * MIB, 32 * MIB));
-    // a 4096-wide image, boxes in a band of 100 rows: 1.6 MB spanned out of a 64 MiB file
-    assertEquals(CutoutStrategy.READ_ONCE, CutoutPlanner.choose(100 * 4096 * 4, 64 << 10, 64 * MIB, true, 8 * MIB,
+    assertEquals(CutoutStrategy.READ_ONCE, CutoutPlanner.choose(256 << 10, 4 << 10, 256 << 10, 1024, true, 8 * MIB,
         32 * MIB));
+    // a 4096-wide image, boxes in a band of 100 rows: 1.6 MB spanned out of a 64 MiB file
+    assertEquals(CutoutStrategy.READ_ONCE, CutoutPlanner.choose(100 * 4096 * 4, 64 << 10, 64 * MIB, 4096 * 4, true,
+        8 * MIB, 32 * MIB));
   }
 
   @Test
-  void mapsLargeMappableFilesForSparseBoxes() {
-    // 100 boxes of 32 x 32 float32 spread over a 4096 x 4096 float32 image
-    assertEquals(CutoutStrategy.MAPPED, CutoutPlanner.choose(64 * MIB, 100 * 32 * 32 * 4, 64 * MIB, true, 8 * MIB,
-        32 * MIB));
+  void mapsLargeMappableFilesWithLongRowsForSparseBoxes() {
+    // 100 boxes of 32 x 32 float32 spread over a 65536 x 1024 float32 image: rows of 256 KiB
+    assertEquals(CutoutStrategy.MAPPED, CutoutPlanner.choose(256 * MIB, 100 * 32 * 32 * 4, 256 * MIB, 65536 * 4,
+        true, 8 * MIB, 32 * MIB));
+  }
+
+  @Test
+  void readsRowBandsWhenRowsAreShorterThanTheMapRowSize() {
+    // the same boxes over a 4096 x 4096 float32 image: rows of 16 KiB are cheaper to read than to fault in
+    assertEquals(CutoutStrategy.ROW_BANDS, CutoutPlanner.choose(64 * MIB, 100 * 32 * 32 * 4, 64 * MIB, 4096 * 4,
+        true, 8 * MIB, 32 * MIB));
   }
 
   @Test
   void readsRowBandsWhenTheFileCannotBeMappedOrIsBelowTheMapSize() {
-    assertEquals(CutoutStrategy.ROW_BANDS, CutoutPlanner.choose(64 * MIB, 400 << 10, 64 * MIB, false, 8 * MIB,
-        32 * MIB));
-    assertEquals(CutoutStrategy.ROW_BANDS, CutoutPlanner.choose(16 * MIB, 400 << 10, 16 * MIB, true, 8 * MIB,
-        32 * MIB));
+    assertEquals(CutoutStrategy.ROW_BANDS, CutoutPlanner.choose(64 * MIB, 400 << 10, 64 * MIB, 256 << 10, false,
+        8 * MIB, 32 * MIB));
+    assertEquals(CutoutStrategy.ROW_BANDS, CutoutPlanner.choose(16 * MIB, 400 << 10, 16 * MIB, 256 << 10, true,
+        8 * MIB, 32 * MIB));
   }
 
   @Test
   void readsRowBandsWhenBoxesCoverHalfTheSpannedRows() {
     // boxes holding 40 of the 64 MiB they span: sequential band reads, not page faults
-    assertEquals(CutoutStrategy.ROW_BANDS, CutoutPlanner.choose(64 * MIB, 40 * MIB, 64 * MIB, true, 8 * MIB,
-        32 * MIB));
+    assertEquals(CutoutStrategy.ROW_BANDS, CutoutPlanner.choose(64 * MIB, 40 * MIB, 64 * MIB, 256 << 10, true,
+        8 * MIB, 32 * MIB));
   }
 
   @Test
@@ -88,21 +96,38 @@ class CutoutReaderTest {
   }
 
   @Test
+  void theMapSizeDecidesForLongRows() throws IOException {
+    // 20000 x 40 float32: rows of 80 000 bytes, 3.2 MB of data
+    Path wide = dir.resolve("wide.fits");
+    try (RandomAccessFile out = new RandomAccessFile(wide.toFile(), "rw")) {
+      out.write(header(value("SIMPLE", "T"), value("BITPIX", "-32"), value("NAXIS", "2"),
+          value("NAXIS1", "20000"), value("NAXIS2", "40")));
+      out.setLength(DATA_OFFSET + (20000L * 40 * 4 + 2879) / 2880 * 2880);
+    }
+    try (FitsFile fits = Fits.open(wide)) {
+      List<Box> boxes = List.of(new Box(100, 5, 16, 16), new Box(9000, 20, 16, 16));
+      CutoutReader reader = fits.hdu(0).image().cutouts().readOnceBytes(1024);
+      assertEquals(CutoutStrategy.ROW_BANDS, reader.strategyFor(boxes));
+      assertEquals(CutoutStrategy.MAPPED, reader.mapBytes(1024).strategyFor(boxes));
+    }
+  }
+
+  @Test
   void theStrategyCanBeChosenByApiAndSystemProperty() {
     try (FitsFile fits = Fits.open(TestFiles.real("real/fv_ngc1316o.fits"))) {
       List<Box> boxes = List.of(new Box(10, 20, 30, 40));
       CutoutReader reader = fits.hdu(0).image().cutouts();
       assertEquals(CutoutStrategy.READ_ONCE, reader.strategyFor(boxes));
       assertEquals(CutoutStrategy.MAPPED, reader.strategy(CutoutStrategy.MAPPED).strategyFor(boxes));
-      // 440 x 300 int16: 264 KB of data; with a 1 KiB read-once size and a 1 KiB map size it maps
-      assertEquals(CutoutStrategy.MAPPED, reader.readOnceBytes(1024).mapBytes(1024).strategyFor(boxes));
+      // 440 x 300 int16: rows of 880 bytes are read in bands, whatever the map size
+      assertEquals(CutoutStrategy.ROW_BANDS, reader.readOnceBytes(1024).mapBytes(1024).strategyFor(boxes));
       assertEquals(CutoutStrategy.ROW_BANDS, reader.readOnceBytes(1024).strategyFor(boxes));
       System.setProperty(CutoutPlanner.STRATEGY_PROPERTY, "row-bands");
       System.setProperty(CutoutPlanner.READ_ONCE_PROPERTY, "0");
       try {
         CutoutReader fromProperties = fits.hdu(0).image().cutouts();
         assertEquals(CutoutStrategy.ROW_BANDS, fromProperties.strategyFor(boxes));
-        assertEquals(CutoutStrategy.MAPPED, fromProperties.strategy(CutoutStrategy.AUTO).mapBytes(0).strategyFor(boxes));
+        assertEquals(CutoutStrategy.MAPPED, fromProperties.strategy(CutoutStrategy.MAPPED).strategyFor(boxes));
         System.setProperty(CutoutPlanner.STRATEGY_PROPERTY, "sideways");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fits.hdu(0).image().cutouts());
         assertTrue(e.getMessage().contains("jfits.cutout.strategy"), e.getMessage());
