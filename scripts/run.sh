@@ -18,6 +18,8 @@ scripts/install-kernel.sh --data-dir "$JUPYTER_DATA_DIR" --prefix "$jupyter_root
 notebook_dir=gallery
 [[ -d $notebook_dir ]] || notebook_dir=.
 port=${JFITS_PORT:-8888}
+server_options=(--no-browser --ip=127.0.0.1 --port="$port" --notebook-dir="$notebook_dir")
+# Jupyter refuses to start as root (containers, CI machines) unless told to
+[[ $(id -u) -ne 0 ]] || server_options+=(--allow-root)
 echo "starting Jupyter on http://localhost:$port (notebooks in $notebook_dir/); Ctrl-C stops it"
-exec /usr/bin/python3 -m notebook --no-browser --ip=127.0.0.1 --port="$port" \
-  --notebook-dir="$notebook_dir"
+exec /usr/bin/python3 -m notebook "${server_options[@]}"
