@@ -1,8 +1,9 @@
 """The Python side of the cutout peer comparison (run.py drives it): astropy and fitsio.
 
-`serve` answers one request per stdin line `LIB IMAGE BOXES` with `OK seconds checksum`; the time
-covers opening the file, every cutout of the box file (copied into a new array, so its pixels sit in
-memory) and closing; the checksum is the sum of every cutout pixel in float64.
+`serve` answers one request per stdin line `LIB IMAGE BOXES [WARM_SECONDS [CALLS]]` with
+`OK seconds checksum`: the call is first repeated untimed for WARM_SECONDS, then CALLS calls (default
+1) are timed back to back and `seconds` is their mean. A call covers opening the file, every cutout
+of the box file (copied into a new array, so its pixels sit in memory) and closing; the checksum is the sum of every cutout pixel in float64.
 
 - astropy-section: fits.open(path) (memmap, the default), hdul[0].section[y:y+h, x:x+w] per box.
 - astropy-cutout2d: fits.open(path), data = hdul[0].data (memmap), then
@@ -116,11 +117,13 @@ def main():
             warm_until = time.perf_counter() + (float(p[3]) if len(p) > 3 else 0.0)
             while time.perf_counter() < warm_until:
                 keep = cut(p[1], bs)
+            calls = int(p[4]) if len(p) > 4 else 1
             keep = None
             gc.collect()
             t0 = time.perf_counter()
-            keep = cut(p[1], bs)
-            s = time.perf_counter() - t0
+            for _ in range(calls):
+                keep = cut(p[1], bs)
+            s = (time.perf_counter() - t0) / calls
             print("OK %.6f %r" % (s, float(sum(np.sum(c, dtype=np.float64) for c in keep))), flush=True)
         except Exception as e:  # noqa: BLE001
             print("ERR " + repr(e).replace("\n", " "), flush=True)

@@ -37,6 +37,9 @@ WARMUP = 1 if QUICK else 5
 # before its first round on each image and op, each library repeats the call untimed for this long:
 # the JVM libraries then run JIT-compiled code, as in any program that cuts more than a few images
 WARM_SECONDS = 0.2 if QUICK else 1.0
+# a timed reading covers back-to-back calls lasting about this long (at least one call), its time the
+# mean per call, as timeit does: one call of a fraction of a millisecond is below the clock's noise
+READING_SECONDS = 0.02
 REPEATS = 3 if QUICK else 15
 DATA = os.path.join(BENCH, "target", "cutouts")
 JAVA_FLAGS = ["-Xmx4g", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
@@ -57,12 +60,15 @@ def timings(jvm, py, log):
             boxes = os.path.join(DATA, ("sky-%d-%s.txt" if sky else "boxes-%d-%s.txt") % (size, op))
             libs = SKY_JVM_LIBS + SKY_PY_LIBS if sky else JVM_LIBS + PY_LIBS
             times = {lib: [] for lib in libs}
+            calls = {lib: 1 for lib in libs}
             sums = {}
             for rep in range(WARMUP + REPEATS):
                 order = libs[rep % len(libs):] + libs[:rep % len(libs)]
                 for lib in order:
                     w = py if lib in PY_LIBS else jvm
-                    s, checksum = w.ask(lib, image, boxes, WARM_SECONDS if rep == 0 else 0.0)
+                    s, checksum = w.ask(lib, image, boxes, WARM_SECONDS if rep == 0 else 0.0, calls[lib])
+                    if rep == 0:
+                        calls[lib] = max(1, min(200, int(READING_SECONDS / s)))
                     sums.setdefault(lib, checksum)
                     if rep >= WARMUP:
                         times[lib].append(s)
@@ -75,15 +81,15 @@ def timings(jvm, py, log):
                 t = times[lib]
                 results.append({"lib": lib, "op": op, "size": size, "median_s": statistics.median(t),
                                 "min_s": min(t), "max_s": max(t), "n": len(t), "warmup": WARMUP,
-                                "warm_s": WARM_SECONDS})
+                                "warm_s": WARM_SECONDS, "calls_per_reading": calls[lib]})
     return results
 
 
 class SumWorker(Worker):
     """The table driver's worker, keeping the checksum (the pixel sum) as well as the time."""
 
-    def ask(self, lib, image, boxes, warm_seconds):
-        self.p.stdin.write("%s %s %s %r\n" % (lib, image, boxes, warm_seconds))
+    def ask(self, lib, image, boxes, warm_seconds, calls):
+        self.p.stdin.write("%s %s %s %r %d\n" % (lib, image, boxes, warm_seconds, calls))
         self.p.stdin.flush()
         line = self.p.stdout.readline().strip()
         if not line.startswith("OK "):
@@ -93,9 +99,9 @@ class SumWorker(Worker):
 
 
 def ratio_markdown(results, meta):
-    lines = ["Run of %s on %s (%d cores, %s GB), commit %s. Medians of %d rounds after %.1f s of untimed calls and %d warm-up rounds per library, each call"
+    lines = ["Run of %s on %s (%d cores, %s GB), commit %s. Medians of %d rounds after %.1f s of untimed calls and %d warm-up rounds per library; a reading is the mean of back-to-back calls lasting about %g s, each call"
              % (meta["date"], meta["machine"]["cpu"], meta["machine"]["cores"], meta["machine"]["mem_gb"],
-                meta["commit"], REPEATS, WARM_SECONDS, WARMUP),
+                meta["commit"], REPEATS, WARM_SECONDS, WARMUP, READING_SECONDS),
              "opening the file, cutting every box and closing; speed-up = fastest peer / jfits (target ≥ 1.5).",
              "", "| image | op | jfits (ms) | jfits 1 thread (ms) | fastest peer | peer (ms) | speed-up | target |",
              "| ---: | --- | ---: | ---: | --- | ---: | ---: | --- |"]

@@ -24,10 +24,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * of a box file out of a generated float32 image with jfits and nom-tam-fits and times the whole
  * call (open, every cutout, close) in this process.
  *
- * <p>{@code serve} answers one request per stdin line {@code LIB IMAGE BOXES [WARM_SECONDS]} with
- * {@code OK seconds checksum}: with {@code WARM_SECONDS}, the same call is first repeated untimed for
- * that long (the JIT compiles what a long-running program would run compiled); then one call is
- * timed. The checksum is the checksum is the sum of every cutout pixel (double), so the
+ * <p>{@code serve} answers one request per stdin line {@code LIB IMAGE BOXES [WARM_SECONDS [CALLS]]}
+ * with {@code OK seconds checksum}: with {@code WARM_SECONDS}, the same call is first repeated
+ * untimed for that long (the JIT compiles what a long-running program would run compiled); then,
+ * after a GC, {@code CALLS} calls (default 1) are timed back to back and {@code seconds} is their
+ * mean, as Python's {@code timeit} times calls too short for one reading of the clock. The checksum is the checksum is the sum of every cutout pixel (double), so the
  * driver can check that all libraries cut the same pixels. A box file has one box per line,
  * {@code x y w h} (0-based column and row of the first pixel, width, height), all inside the image.
  *
@@ -73,11 +74,15 @@ public final class CutoutHarness {
         while (System.nanoTime() < warmUntil) {
           keep = call.call();
         }
+        int calls = p.length > 4 ? Integer.parseInt(p[4]) : 1;
         keep = null;
         System.gc();
         long t0 = System.nanoTime();
-        Object r = call.call();
-        double s = (System.nanoTime() - t0) / 1e9;
+        Object r = null;
+        for (int i = 0; i < calls; i++) {
+          r = call.call();
+        }
+        double s = (System.nanoTime() - t0) / 1e9 / calls;
         keep = r;
         out.println("OK " + s + " " + checksum(r));
       } catch (Throwable e) {
