@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jfits.io.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arrays a cutout read fills, and for each box its slabs: the bytes of each of its planes
@@ -32,7 +32,7 @@ final class CutoutTargets {
       long[] all = new long[one.length + 1];
       all[0] = boxes.size();
       System.arraycopy(one, 0, all, 1, one.length);
-      stacked = Nd4j.createUninitialized(type, all, 'c');
+      stacked = NativeArrays.uninitialized(type, all);
       arrays = null;
       Memory memory = new Memory(stacked);
       long plane = (long) first.width() * first.height() * type.width();
@@ -43,7 +43,7 @@ final class CutoutTargets {
       stacked = null;
       List<INDArray> own = new ArrayList<>(boxes.size());
       for (Box box : boxes) {
-        INDArray array = Nd4j.createUninitialized(type, shape.apply(box), 'c');
+        INDArray array = NativeArrays.uninitialized(type, shape.apply(box));
         slabs.add(new Memory(array).slabs(0, planes, (long) box.width() * box.height() * type.width()));
         own.add(array);
       }

@@ -13,6 +13,7 @@ import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 import org.jfits.HduType;
 import org.jfits.io.NativeBytes;
+import org.jfits.io.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -161,7 +162,7 @@ public final class ImageReader {
       return Nd4j.create(dataType(), shape, Nd4j.order());
     }
     checkAvailable(hdu);
-    INDArray array = Nd4j.createUninitialized(dataType(), shape, 'c');
+    INDArray array = NativeArrays.uninitialized(dataType(), shape);
     new SectionCopy(full, start, shape).run(array, elements);
     return array;
   }

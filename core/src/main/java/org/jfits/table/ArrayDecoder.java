@@ -2,6 +2,7 @@ package org.jfits.table;
 
 import java.nio.ByteBuffer;
 import org.jfits.image.NativeWindow;
+import org.jfits.io.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,7 +50,7 @@ final class ArrayDecoder implements ColumnDecoder {
       this.array = Nd4j.create(dataType, shape, 'c');
       this.window = null;
     } else {
-      this.array = Nd4j.createUninitialized(dataType, shape, 'c');
+      this.array = NativeArrays.uninitialized(dataType, shape);
       this.window = new NativeWindow(array);
     }
   }

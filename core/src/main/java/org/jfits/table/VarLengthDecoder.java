@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.jfits.FitsFormatException;
 import org.jfits.image.NativeWindow;
 import org.jfits.io.NativeBytes;
+import org.jfits.io.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -96,7 +97,7 @@ final class VarLengthDecoder implements ColumnDecoder {
     if (total == 0) {
       values = Nd4j.create(dataType, shape, 'c');
     } else {
-      values = Nd4j.createUninitialized(dataType, shape, 'c');
+      values = NativeArrays.uninitialized(dataType, shape);
       if (elements != null && packed) {
         copyPacked(elements, new NativeWindow(values), lo, hi);
       } else {
