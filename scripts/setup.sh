@@ -4,6 +4,7 @@
 #   scripts/setup.sh test     also the reference tools the tests compare against (astropy, numpy)
 #                             and Jupyter, which executes the notebooks
 #   scripts/setup.sh jupyter  build tools and Jupyter (Debian's packages, run with /usr/bin/python3)
+#   scripts/setup.sh bench    the peers the benchmarks time jfits against (astropy, fitsio, numpy)
 # Packages already installed are left alone; apt-get runs only when something is missing.
 set -euo pipefail
 
@@ -28,6 +29,8 @@ case "${1:-}" in
     packages+=(python3 python3-numpy python3-astropy "${jupyter[@]}") ;;
   jupyter)
     packages+=(python3 "${jupyter[@]}") ;;
+  bench)
+    packages+=(python3 python3-numpy python3-astropy python3-fitsio) ;;
 esac
 
 missing=()

@@ -14,6 +14,7 @@ if [[ "${1:-}" == "--quick" ]]; then
   sizes=(256 1024)
 fi
 cd "$root"
+scripts/setup.sh bench
 mvn -B -q -ntp -pl benchmarks -am package -DskipTests
 cd "$bench"
 /usr/bin/python3 "$here/gen_images.py" target/cutouts "${sizes[@]}"

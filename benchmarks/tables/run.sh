@@ -8,6 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bench=$(dirname "$here")
 root=$(dirname "$bench")
 cd "$root"
+scripts/setup.sh bench
 mvn -B -q -ntp -pl benchmarks -am package -DskipTests
 cd "$bench"
 /usr/bin/python3 "$here/gen_tables.py" target/tables
