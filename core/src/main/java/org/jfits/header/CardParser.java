@@ -14,7 +14,8 @@ final class CardParser {
   static final int CARD = 80;
   private static final int KEYWORD_LENGTH = 8;
   private static final String HIERARCH = "HIERARCH";
-  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+  /** Integers of at most this many digits always fit in a {@code long}. */
+  private static final int MAX_LONG_DIGITS = 18;
   private static final Pattern REAL =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([EeDd][+-]?\\d+)?");
   private static final Pattern COMPLEX = Pattern.compile("\\(\\s*([^,\\s]+)\\s*,\\s*([^)\\s]+)\\s*\\)");
@@ -118,9 +119,8 @@ final class CardParser {
     if (token.equals("F")) {
       return Boolean.FALSE;
     }
-    if (INTEGER.matcher(token).matches()) {
-      BigInteger big = new BigInteger(token.startsWith("+") ? token.substring(1) : token);
-      return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big;
+    if (isInteger(token)) {
+      return parseInteger(token);
     }
     if (REAL.matcher(token).matches()) {
       return Double.parseDouble(token.replace('D', 'E').replace('d', 'e'));
@@ -134,6 +134,31 @@ final class CardParser {
       }
     }
     return null;
+  }
+
+  /** Whether the token is an optional sign and one or more decimal digits. */
+  private static boolean isInteger(String token) {
+    int start = token.startsWith("+") || token.startsWith("-") ? 1 : 0;
+    if (start == token.length()) {
+      return false;
+    }
+    for (int i = start; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A {@code Long} when the integer fits in one (as every 18-digit integer does), else a BigInteger. */
+  private static Object parseInteger(String token) {
+    int digits = token.length() - (Character.isDigit(token.charAt(0)) ? 0 : 1);
+    if (digits <= MAX_LONG_DIGITS) {
+      return Long.parseLong(token);
+    }
+    BigInteger big = new BigInteger(token.startsWith("+") ? token.substring(1) : token);
+    return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big;
   }
 
   private record StringValue(String text, int end) {}
