@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what jfits needs on a Debian/Ubuntu machine that has a JDK (17 or later) and Maven.
 #   scripts/setup.sh          build tools only (checks java and mvn)
-#   scripts/setup.sh test     also the reference tools the tests compare against (astropy, numpy)
-#                             and Jupyter, which executes the notebooks
+#   scripts/setup.sh test     also the reference tools the tests compare against (astropy, numpy,
+#                             matplotlib) and Jupyter, which executes the notebooks
 #   scripts/setup.sh jupyter  build tools and Jupyter (Debian's packages, run with /usr/bin/python3)
 #   scripts/setup.sh bench    the peers the benchmarks time jfits against (astropy, fitsio, numpy)
 # Packages already installed are left alone; apt-get runs only when something is missing.

@@ -55,13 +55,18 @@ def classpath():
         return os.path.join(BENCH, "target", "classes") + ":" + f.read().strip()
 
 
+def request(size, op):
+    """The image, the box or position file, and the libraries of one op on one image size."""
+    sky = op in SKY_OPS
+    image = os.path.join(DATA, ("sky-%d.fits" if sky else "img-%d.fits") % size)
+    boxes = os.path.join(DATA, ("sky-%d-%s.txt" if sky else "boxes-%d-%s.txt") % (size, op))
+    return image, boxes, SKY_JVM_LIBS + SKY_PY_LIBS if sky else JVM_LIBS + PY_LIBS
+
+
 def warm_start(jvm, py, log):
-    size = SIZES[0]
     for op in OPS + SKY_OPS:
-        sky = op in SKY_OPS
-        image = os.path.join(DATA, ("sky-%d.fits" if sky else "img-%d.fits") % size)
-        boxes = os.path.join(DATA, ("sky-%d-%s.txt" if sky else "boxes-%d-%s.txt") % (size, op))
-        for lib in SKY_JVM_LIBS + SKY_PY_LIBS if sky else JVM_LIBS + PY_LIBS:
+        image, boxes, libs = request(SIZES[0], op)
+        for lib in libs:
             (py if lib in PY_LIBS else jvm).ask(lib, image, boxes, START_SECONDS, 1)
     log("warm start: every op and library ran untimed for %g s" % START_SECONDS)
 
@@ -71,10 +76,7 @@ def timings(jvm, py, log):
     results = []
     for size in SIZES:
         for op in OPS + SKY_OPS:
-            sky = op in SKY_OPS
-            image = os.path.join(DATA, ("sky-%d.fits" if sky else "img-%d.fits") % size)
-            boxes = os.path.join(DATA, ("sky-%d-%s.txt" if sky else "boxes-%d-%s.txt") % (size, op))
-            libs = SKY_JVM_LIBS + SKY_PY_LIBS if sky else JVM_LIBS + PY_LIBS
+            image, boxes, libs = request(size, op)
             times = {lib: [] for lib in libs}
             calls = {lib: 1 for lib in libs}
             sums = {}

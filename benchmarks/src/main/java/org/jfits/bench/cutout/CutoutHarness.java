@@ -32,8 +32,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * is their mean, as Python's {@code timeit} times calls too short for one reading of the clock.
  * Results are dropped, not closed, as a notebook drops them: their memory is freed after a GC,
  * outside the readings, as the GC frees the heap arrays of the JVM peers. The checksum is the sum of
- * every cutout pixel (double), so the driver can check that all libraries cut the same pixels. A box file has one box per line,
- * {@code x y w h} (0-based column and row of the first pixel, width, height), all inside the image.
+ * every cutout pixel (double), so the driver can check that all libraries cut the same pixels. A box
+ * file has one box per line, {@code x y w h} (0-based column and row of the first pixel, width,
+ * height), all inside the image.
  *
  * <p>Libraries: {@code jfits} ({@code Fits.open(path).hdu(0).image().cutouts(boxes)}, one batched
  * call, strategy chosen by jfits, {@code [N, h, w]} float32 in native memory), {@code jfits-1t} (the
