@@ -6,8 +6,8 @@ Sky cutout ops (sky15, sky30, sky60: 100 RA/DEC positions on a TAN image) compar
 Cutout2D and with astropy.wcs + fitsio slices.
 
 Usage (from benchmarks/, after run.sh has built and generated): /usr/bin/python3 cutouts/run.py [--quick]
---quick: 256² and 1024² only, 1 warm-up and 3 timed rounds, results in results/cutouts-<date>-quick.jsonl
-and no README update. Otherwise writes results/cutouts-<date>.jsonl and the ratio section of
+--quick: 256² and 1024² only, 1 warm-up and 3 timed rounds, results in
+target/quick/cutouts-<date>-quick.jsonl and no README update. Otherwise writes results/cutouts-<date>.jsonl and the ratio section of
 cutouts/README.md.
 """
 import datetime
@@ -20,7 +20,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(BENCH, "tables"))
-from run import Worker, commit, machine, versions  # noqa: E402  (the table driver's helpers)
+from run import Worker, commit, machine, results_path, versions  # noqa: E402  (the table driver's helpers)
 
 QUICK = "--quick" in sys.argv[1:]
 SIZES = [256, 1024] if QUICK else [256, 1024, 4096]
@@ -160,8 +160,7 @@ def main():
     finally:
         jvm.close()
         py.close()
-    os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
-    out = os.path.join(BENCH, "results", "cutouts-%s%s.jsonl" % (now.strftime("%Y-%m-%d"), "-quick" if QUICK else ""))
+    out = results_path("cutouts", now, QUICK)
     with open(out, "w") as f:
         for r in results:
             r.update({"machine": meta["machine"], "date": meta["date"], "commit": meta["commit"]})

@@ -4,8 +4,9 @@ Python worker (astropy, fitsio) are started once each and asked in turn, round-r
 per library reads the whole 2M-row table and reports its peak RSS (VmHWM).
 
 Usage (from benchmarks/, after run.sh has built and generated): /usr/bin/python3 tables/run.py
-Environment: TABLES_QUICK=1 for a short smoke run (200k rows, 1 repeat, no RSS).
-Writes results/tables-<date>.jsonl and replaces the ratio section of tables/README.md.
+Environment: TABLES_QUICK=1 for a short smoke run (200k rows, 1 repeat, no RSS), written to
+target/quick/tables-<date>-quick.jsonl. Otherwise writes results/tables-<date>.jsonl and replaces
+the ratio section of tables/README.md.
 """
 import datetime
 import json
@@ -72,6 +73,14 @@ class Worker:
         self.p.stdin.write("quit\n")
         self.p.stdin.flush()
         self.p.wait(timeout=60)
+
+
+def results_path(suite, now, quick):
+    """Where a run's JSONL goes: results/SUITE-DATE.jsonl, or target/quick/SUITE-DATE-quick.jsonl for a
+    smoke run (smoke runs check, they are not records of the machine)."""
+    folder = os.path.join(BENCH, "target", "quick") if quick else os.path.join(BENCH, "results")
+    os.makedirs(folder, exist_ok=True)
+    return os.path.join(folder, "%s-%s%s.jsonl" % (suite, now.strftime("%Y-%m-%d"), "-quick" if quick else ""))
 
 
 def machine():
@@ -231,9 +240,7 @@ def main():
         jvm.close()
         py.close()
     rss = [] if QUICK else peak_rss(log)
-    os.makedirs(os.path.join(BENCH, "results"), exist_ok=True)
-    out = os.path.join(BENCH, "results", "tables-%s%s.jsonl" % (now.strftime("%Y-%m-%d"),
-                                                                 "-quick" if QUICK else ""))
+    out = results_path("tables", now, QUICK)
     with open(out, "w") as f:
         for r in results + rss:
             r.update({"machine": meta["machine"], "date": meta["date"], "commit": meta["commit"]})

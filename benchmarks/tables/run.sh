@@ -11,5 +11,7 @@ cd "$root"
 scripts/setup.sh bench
 mvn -B -q -ntp -pl benchmarks -am package -DskipTests
 cd "$bench"
-/usr/bin/python3 "$here/gen_tables.py" target/tables
+rows=()
+[[ "${TABLES_QUICK:-0}" == 1 ]] && rows=(200000)
+/usr/bin/python3 "$here/gen_tables.py" target/tables ${rows[@]+"${rows[@]}"}
 /usr/bin/python3 "$here/run.py"
