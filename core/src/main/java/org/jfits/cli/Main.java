@@ -2,11 +2,16 @@ package org.jfits.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.jfits.Fits;
 import org.jfits.FitsException;
 import org.jfits.FitsFile;
@@ -16,51 +21,98 @@ import org.jfits.table.TableReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The {@code jfits} command: {@code info}, {@code header}, {@code export} and {@code cutout}.
+ * The {@code jfits} command: {@code info}, {@code header}, {@code stats}, {@code table}, {@code export}
+ * and {@code cutout}.
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
  * unknown HDU, a column name not in the table (the message lists the columns) or a row range outside
- * it. {@code info} and {@code header} never load the native array
- * library, so they answer quickly.
+ * it. {@code info} and {@code header} never load the native array library, so they
+ * answer quickly. The inventory commands ({@code info}, {@code header}, {@code stats}, {@code table})
+ * take many files ({@code @LIST}, {@code -}), read them on {@code -J} workers and print text, JSON
+ * or JSON lines ({@code -f}).
  */
 public final class Main {
   static final int OK = 0;
   static final int BAD_FILE = 1;
   static final int USAGE = 2;
 
-  private static final String USAGE_TEXT = String.join("\n",
-      "usage: jfits <command> [options]",
-      "",
-      "commands:",
-      "  info FILE...                          list the HDUs of each file, as astropy's fits.info()",
-      "  header FILE [--hdu N|NAME]            print the header cards of one HDU (default: 0)",
-      "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
-      "                                        write an image HDU as a NumPy .npy file; --raw keeps",
-      "                                        stored values (no BSCALE/BZERO/BLANK)",
-      "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP]",
-      "                                        write a table HDU as a NumPy .npz file, one array per",
-      "                                        column (COL.mask where it has nulls; COL.values and",
-      "                                        COL.offsets for variable-length columns); rows are",
-      "                                        0-based, STOP excluded, either may be left out",
-      "  cutout FILE --hdu N|NAME --box X,Y,W,H --out OUT.npy [--raw] [--fill V]",
-      "                                        write the W x H pixels from column X, row Y (0-based)",
-      "                                        as .npy, astropy's data[Y:Y+H, X:X+W]; pixels outside",
-      "                                        the image are NaN (integers: V, default 0)",
-      "  cutout FILE --hdu N|NAME --sky RA,DEC,RADIUS --out OUT.npy [--raw] [--fill V]",
-      "                                        the same around a sky position (degrees, in the WCS's",
-      "                                        frame), RADIUS arcsec, as astropy's Cutout2D with a",
-      "                                        SkyCoord and size 2 * RADIUS arcsec",
-      "",
+  /** Each command's synopsis and description, in the order {@code --help} lists them. */
+  private static final Map<String, String> COMMANDS = commands();
+
+  private static final String COMMON_OPTIONS = String.join("\n",
+      "options of info, header, stats and table:",
+      "  -f, --format text|json|jsonl          output: text (default), one JSON array, or one JSON",
+      "                                        object per line (each names its file)",
+      "  -J, --jobs N                          files read in parallel by N workers (default 1);",
+      "                                        output keeps the order of the files",
+      "  FILE may be @LIST (names in a file, one per line) or - (names on standard input); a file",
+      "  that cannot be read is reported on stderr and the others go on (exit code 1)");
+
+  private static final String EXIT_CODES = String.join("\n",
       "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
       "column, or a row range outside the table)");
 
+  private static final String USAGE_TEXT = "usage: jfits <command> [options]   (jfits <command> --help for one)\n\n"
+      + "commands:\n" + String.join("\n", COMMANDS.values()) + "\n\n" + COMMON_OPTIONS + "\n\n" + EXIT_CODES;
+
+  private static Map<String, String> commands() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("info", String.join("\n",
+        "  info FILE...                          list the HDUs of each file, as astropy's fits.info()"));
+    c.put("header", String.join("\n",
+        "  header FILE... [--hdu N|NAME] [-k KEY]...",
+        "                                        print the header cards of one HDU (default: 0); with",
+        "                                        -k (wildcards * and ?, case-insensitive, repeatable)",
+        "                                        only the matching cards of every HDU (or --hdu), one",
+        "                                        line each: file, HDU, keyword, value"));
+    c.put("stats", String.join("\n",
+        "  stats FILE... [--hdu N|NAME]          pixels, finite pixels, min, max, mean, std, median of",
+        "                                        each image HDU (or --hdu), NaN and BLANK left out, as",
+        "                                        numpy's nanmin/nanmax/nanmean/nanstd/nanmedian"));
+    c.put("table", String.join("\n",
+        "  table FILE... [--hdu N|NAME] [-n ROWS]",
+        "                                        the columns of a table HDU (default: the first) and",
+        "                                        its first ROWS rows (default 10)"));
+    c.put("export", String.join("\n",
+        "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
+        "                                        write an image HDU as a NumPy .npy file; --raw keeps",
+        "                                        stored values (no BSCALE/BZERO/BLANK)",
+        "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP]",
+        "                                        write a table HDU as a NumPy .npz file, one array per",
+        "                                        column (COL.mask where it has nulls; COL.values and",
+        "                                        COL.offsets for variable-length columns); rows are",
+        "                                        0-based, STOP excluded, either may be left out"));
+    c.put("cutout", String.join("\n",
+        "  cutout FILE --hdu N|NAME --box X,Y,W,H --out OUT.npy [--raw] [--fill V]",
+        "                                        write the W x H pixels from column X, row Y (0-based)",
+        "                                        as .npy, astropy's data[Y:Y+H, X:X+W]; pixels outside",
+        "                                        the image are NaN (integers: V, default 0)",
+        "  cutout FILE --hdu N|NAME --sky RA,DEC,RADIUS --out OUT.npy [--raw] [--fill V]",
+        "                                        the same around a sky position (degrees, in the WCS's",
+        "                                        frame), RADIUS arcsec, as astropy's Cutout2D with a",
+        "                                        SkyCoord and size 2 * RADIUS arcsec"));
+    return c;
+  }
+
   private final PrintStream out;
   private final PrintStream err;
+  private final InputStream stdin;
+  private final boolean progress;
 
   Main(PrintStream out, PrintStream err) {
+    this(out, err, InputStream.nullInputStream(), false);
+  }
+
+  /**
+   * @param stdin where {@code -} reads file names from
+   * @param progress whether runs over many files show a progress line on {@code err}
+   */
+  Main(PrintStream out, PrintStream err, InputStream stdin, boolean progress) {
     this.out = out;
     this.err = err;
+    this.stdin = stdin;
+    this.progress = progress;
   }
 
   /**
@@ -74,7 +126,7 @@ public final class Main {
     int status;
     System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
     try {
-      status = new Main(System.out, stderr).run(args);
+      status = new Main(System.out, stderr, System.in, System.console() != null).run(args);
     } finally {
       System.setErr(stderr);
     }
@@ -92,12 +144,20 @@ public final class Main {
         (args.length == 0 ? err : out).println(USAGE_TEXT);
         return args.length == 0 ? USAGE : OK;
       }
+      if (COMMANDS.containsKey(args[0]) && Arrays.stream(args).skip(1).anyMatch(Main::isHelp)) {
+        out.println("usage:\n" + COMMANDS.get(args[0]) + "\n\n" + COMMON_OPTIONS + "\n\n" + EXIT_CODES);
+        return OK;
+      }
       Options options = Options.parse(args);
       switch (args[0]) {
         case "info":
-          return info(options);
+          return inventory(options, InventoryCommands::info);
         case "header":
-          return header(options);
+          return inventory(options, file -> InventoryCommands.header(file, options));
+        case "stats":
+          return inventory(options, file -> StatsCommand.report(file, options));
+        case "table":
+          return inventory(options, file -> TableCommand.report(file, options));
         case "export":
           return export(options);
         case "cutout":
@@ -122,24 +182,43 @@ public final class Main {
     return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
   }
 
-  private int info(Options options) {
-    if (options.files.isEmpty()) {
-      throw new UsageException("info needs at least one FILE");
+  /**
+   * Runs an inventory command over every file (in parallel with {@code -J}) and prints the reports in
+   * file order; a file that fails is reported on stderr and the others go on.
+   */
+  private int inventory(Options options, Function<String, FileReport> command) {
+    List<String> files = FileArguments.expand(options.files, stdin);
+    if (files.isEmpty()) {
+      throw new UsageException(options.command + " needs at least one FILE");
     }
-    for (String file : options.files) {
-      try (FitsFile fits = Fits.open(file)) {
-        out.print(fits.info());
+    int[] failures = {0};
+    boolean[] first = {true};
+    if (options.format == Format.JSON) {
+      out.print("[");
+    }
+    Jobs.run(files, options.jobs, progress, err, command, outcome -> {
+      if (outcome.error() instanceof UsageException usage) {
+        throw usage;
       }
+      if (outcome.error() != null) {
+        failures[0]++;
+        err.println("jfits: " + outcome.error().getMessage());
+        return;
+      }
+      FileReport report = outcome.value();
+      switch (options.format) {
+        case TEXT -> out.print(report.text());
+        case JSONL -> report.records().forEach(r -> out.println(JsonText.of(r)));
+        case JSON -> report.records().forEach(r -> {
+          out.print((first[0] ? "\n" : ",\n") + JsonText.of(r));
+          first[0] = false;
+        });
+      }
+    });
+    if (options.format == Format.JSON) {
+      out.println("\n]");
     }
-    return OK;
-  }
-
-  private int header(Options options) {
-    try (FitsFile fits = Fits.open(options.singleFile("header"))) {
-      out.print(options.hdu(fits).header().toText());
-      out.println("END");
-    }
-    return OK;
+    return failures[0] == 0 ? OK : BAD_FILE;
   }
 
   private int export(Options options) throws IOException {
@@ -231,6 +310,20 @@ public final class Main {
     return new long[] {start, stop};
   }
 
+  /** The output of the inventory commands. */
+  enum Format {
+    TEXT, JSON, JSONL;
+
+    static Format parse(String text) {
+      return switch (text) {
+        case "text" -> TEXT;
+        case "json" -> JSON;
+        case "jsonl" -> JSONL;
+        default -> throw new UsageException("-f '" + text + "': the formats are text, json and jsonl");
+      };
+    }
+  }
+
   /** A usage error: exit code 2. */
   static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -242,7 +335,12 @@ public final class Main {
 
   /** The options shared by the commands. */
   static final class Options {
+    final String command;
     final List<String> files = new ArrayList<>();
+    final List<String> keywords = new ArrayList<>();
+    Format format = Format.TEXT;
+    int jobs = 1;
+    int shownRows = -1;
     String hdu;
     String out;
     boolean raw;
@@ -252,8 +350,12 @@ public final class Main {
     String sky;
     String fill;
 
+    private Options(String command) {
+      this.command = command;
+    }
+
     static Options parse(String[] args) {
-      Options options = new Options();
+      Options options = new Options(args[0]);
       for (int i = 1; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
@@ -282,6 +384,21 @@ public final class Main {
           case "--raw":
             options.raw = true;
             break;
+          case "-f":
+          case "--format":
+            options.format = Format.parse(value(args, ++i, arg));
+            break;
+          case "-k":
+          case "--keyword":
+            options.keywords.add(value(args, ++i, arg));
+            break;
+          case "-J":
+          case "--jobs":
+            options.jobs = count(value(args, ++i, arg), arg, 1);
+            break;
+          case "-n":
+            options.shownRows = count(value(args, ++i, arg), arg, 0);
+            break;
           default:
             if (arg.startsWith("-") && arg.length() > 1) {
               throw new UsageException("unknown option '" + arg + "'");
@@ -290,6 +407,18 @@ public final class Main {
         }
       }
       return options;
+    }
+
+    private static int count(String text, String option, int min) {
+      try {
+        int n = Integer.parseInt(text);
+        if (n >= min) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new UsageException(option + " needs a whole number of at least " + min + ", not '" + text + "'");
     }
 
     private static String value(String[] args, int i, String option) {
@@ -304,6 +433,17 @@ public final class Main {
         throw new UsageException(command + " needs exactly one FILE, got " + files.size());
       }
       return files.get(0);
+    }
+
+    /**
+     * The HDUs a multi-HDU command reports on: the one named by --hdu; else every HDU for
+     * {@code stats} and {@code header -k}, and HDU 0 for {@code header}.
+     */
+    List<Hdu> hdus(FitsFile fits) {
+      if (hdu != null) {
+        return List.of(hdu(fits));
+      }
+      return command.equals("header") && keywords.isEmpty() ? List.of(fits.hdu(0)) : fits.hdus();
     }
 
     /** The HDU named by --hdu: an index or an EXTNAME; HDU 0 by default. */
