@@ -21,8 +21,8 @@ import org.jfits.table.TableReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The {@code jfits} command: {@code info}, {@code header}, {@code stats}, {@code table}, {@code export}
- * and {@code cutout}.
+ * The {@code jfits} command: {@code info}, {@code header}, {@code stats}, {@code table}, {@code diff},
+ * {@code export} and {@code cutout}.
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
@@ -36,6 +36,10 @@ public final class Main {
   static final int OK = 0;
   static final int BAD_FILE = 1;
   static final int USAGE = 2;
+  /** {@code diff}: the files differ. */
+  static final int DIFFERENT = 1;
+  /** {@code diff}: a file cannot be read (GNU diff's "trouble"). */
+  static final int DIFF_TROUBLE = 2;
 
   /** Each command's synopsis and description, in the order {@code --help} lists them. */
   private static final Map<String, String> COMMANDS = commands();
@@ -74,6 +78,13 @@ public final class Main {
         "  table FILE... [--hdu N|NAME] [-n ROWS]",
         "                                        the columns of a table HDU (default: the first) and",
         "                                        its first ROWS rows (default 10)"));
+    c.put("diff", String.join("\n",
+        "  diff A B [--rtol R] [--atol A] [--ignore-keywords K1,K2]",
+        "                                        compare two files as astropy's FITSDiff: HDUs, header",
+        "                                        values (COMMENT/HISTORY and CHECKSUM/DATASUM left out",
+        "                                        unless --ignore-keywords names others), image and",
+        "                                        table data (|a - b| <= atol + rtol * |b|, NaN = NaN);",
+        "                                        exit 0 identical, 1 different, 2 unreadable"));
     c.put("export", String.join("\n",
         "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
         "                                        write an image HDU as a NumPy .npy file; --raw keeps",
@@ -158,6 +169,13 @@ public final class Main {
           return inventory(options, file -> StatsCommand.report(file, options));
         case "table":
           return inventory(options, file -> TableCommand.report(file, options));
+        case "diff":
+          try {
+            return DiffCommand.run(options, out);
+          } catch (FitsException e) {
+            err.println("jfits: " + e.getMessage());
+            return DIFF_TROUBLE;
+          }
         case "export":
           return export(options);
         case "cutout":
@@ -341,6 +359,9 @@ public final class Main {
     Format format = Format.TEXT;
     int jobs = 1;
     int shownRows = -1;
+    double rtol;
+    double atol;
+    String ignoreKeywords;
     String hdu;
     String out;
     boolean raw;
@@ -396,6 +417,15 @@ public final class Main {
           case "--jobs":
             options.jobs = count(value(args, ++i, arg), arg, 1);
             break;
+          case "--rtol":
+            options.rtol = real(value(args, ++i, arg), arg);
+            break;
+          case "--atol":
+            options.atol = real(value(args, ++i, arg), arg);
+            break;
+          case "--ignore-keywords":
+            options.ignoreKeywords = value(args, ++i, arg);
+            break;
           case "-n":
             options.shownRows = count(value(args, ++i, arg), arg, 0);
             break;
@@ -407,6 +437,18 @@ public final class Main {
         }
       }
       return options;
+    }
+
+    private static double real(String text, String option) {
+      try {
+        double v = Double.parseDouble(text);
+        if (v >= 0 && Double.isFinite(v)) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new UsageException(option + " needs a number of at least 0, not '" + text + "'");
     }
 
     private static int count(String text, String option, int min) {
