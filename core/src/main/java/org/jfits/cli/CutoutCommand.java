@@ -23,28 +23,42 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code data[y:y+h, x:x+w]}. With {@code --sky ra,dec,radius_arcsec} instead of {@code --box}, the box
  * around a sky position (degrees in the WCS's celestial system) that
  * {@link CutoutReader#skyCutouts} cuts, as astropy's {@code Cutout2D} with a {@code SkyCoord} and an
- * angular size does. Pixels outside the image are padded (NaN, or {@code --fill} / 0 for integer
+ * angular size does. An image section in CFITSIO's syntax ({@code FILE[EXT][X1:X2,Y1:Y2]}, see
+ * {@link FileSpec}) may replace {@code --hdu} and {@code --box}. Pixels outside the image are padded (NaN, or {@code --fill} / 0 for integer
  * results) and a note on stderr says so. Output as {@code export}: temporary file renamed into place.
  */
 final class CutoutCommand {
   private CutoutCommand() {}
 
   static int run(Options options, PrintStream err) throws IOException {
-    String file = options.singleFile("cutout");
-    if ((options.box == null) == (options.sky == null)) {
-      throw new UsageException("cutout needs either --box x,y,w,h (0-based column and row of the first pixel, width,"
-          + " height) or --sky ra,dec,radius_arcsec" + (options.box != null ? ", not both" : ""));
+    FileSpec spec = FileSpec.parse(options.singleFile("cutout"));
+    if (spec.hdu().isPresent() && options.hdu != null) {
+      throw new UsageException("the HDU is given twice: [" + spec.hdu().get() + "] and --hdu " + options.hdu);
+    }
+    spec.hdu().ifPresent(h -> options.hdu = h);
+    int regions = (options.box != null ? 1 : 0) + (options.sky != null ? 1 : 0) + (spec.section().isPresent() ? 1 : 0);
+    if (regions != 1) {
+      throw new UsageException("cutout needs one of --box x,y,w,h (0-based column and row of the first pixel, width,"
+          + " height), --sky ra,dec,radius_arcsec or an image section FILE[X1:X2,Y1:Y2]"
+          + (regions > 1 ? ", not several" : ""));
     }
     if (options.out == null) {
       throw new UsageException("cutout needs --out OUT.npy");
     }
     Box requested = options.box != null ? parseBox(options.box) : null;
     double[] sky = options.sky != null ? parseSky(options.sky) : null;
-    try (FitsFile fits = Fits.open(file)) {
+    try (FitsFile fits = Fits.open(spec.path())) {
       Hdu hdu = options.hdu(fits);
       if (!hdu.type().isImage() || hdu.axes().length == 0) {
         throw new FitsUnsupportedException(hdu.context(),
             "cutout cuts image data, and this " + hdu.type().astropyName() + " has none");
+      }
+      if (spec.section().isPresent()) {
+        if (hdu.axes().length < 2) {
+          throw new UsageException("an image section needs an image of 2 or more axes; HDU " + hdu.index() + " has "
+              + hdu.axes().length);
+        }
+        requested = FileSpec.box(spec.section().get(), hdu.axes());
       }
       CutoutReader reader = options.raw ? hdu.image().raw().cutouts() : hdu.image().cutouts();
       if (options.fill != null) {

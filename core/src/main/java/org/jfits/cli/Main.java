@@ -102,7 +102,10 @@ public final class Main {
         "  cutout FILE --hdu N|NAME --sky RA,DEC,RADIUS --out OUT.npy [--raw] [--fill V]",
         "                                        the same around a sky position (degrees, in the WCS's",
         "                                        frame), RADIUS arcsec, as astropy's Cutout2D with a",
-        "                                        SkyCoord and size 2 * RADIUS arcsec"));
+        "                                        SkyCoord and size 2 * RADIUS arcsec",
+        "  cutout 'FILE[EXT][X1:X2,Y1:Y2]' --out OUT.npy",
+        "                                        an image section in CFITSIO's syntax: 1-based, inclusive,",
+        "                                        NAXIS1 first, * for a whole axis, [EXT] optional"));
     return c;
   }
 

@@ -213,4 +213,41 @@ class CutoutCommandTest {
       assertEquals(List.of("cut.fits", "keep.npy"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
+
+  @Test
+  void imageSectionsCutWhatCfitsioCuts() throws Exception {
+    String[][] cases = {
+        {"real/fv_ngc1316o.fits", "[0][101:164,51:82]"},
+        {"real/fv_ngc1316o.fits", "[*,3:7]"},
+        {"real/astropy_test0.fits", "[SCI][5:40,1:1]"},
+        {"real/eso_isaac_1024.fits", "[1000:1024,1:2]"},
+    };
+    List<String> checks = new ArrayList<>();
+    for (int i = 0; i < cases.length; i++) {
+      Path out = dir.resolve("section" + i + ".npy");
+      String spec = TestFiles.real(cases[i][0]) + cases[i][1];
+      MainTest.Result r = jfits("cutout", spec, "--out", out.toString());
+      assertEquals(Main.OK, r.exit(), r.err());
+      checks.add(out + "|" + spec);
+    }
+    List<String> command = new ArrayList<>(List.of(TestFiles.python(), "-c", String.join("\n",
+        "import sys, numpy as np, fitsio",
+        "for spec in sys.argv[1:]:",
+        "    npy, section = spec.split('|')",
+        "    a, b = np.load(npy), fitsio.read(section)",
+        "    print('OK' if a.shape == b.shape and np.array_equal(a, b) else 'MISMATCH %s %s %s' % (spec, a.shape, b.shape))")));
+    command.addAll(checks);
+    TestFiles.Run verdict = TestFiles.run(command, 120);
+    assertEquals(0, verdict.exit(), verdict.stderr());
+    assertEquals("OK\nOK\nOK\nOK", verdict.stdout().strip(), verdict.stdout());
+
+    String image = TestFiles.real("real/fv_ngc1316o.fits").toString();
+    for (String bad : new String[] {"[0:10,1:5]", "[1:10:2,1:5]", "[10:1,1:5]", "[1:10,1:5000]", "[1:10]"}) {
+      MainTest.Result r = jfits("cutout", image + bad, "--out", dir.resolve("bad.npy").toString());
+      assertEquals(Main.USAGE, r.exit(), bad + ": " + r.err());
+      assertTrue(r.err().contains("section"), bad + ": " + r.err());
+    }
+    assertEquals(Main.USAGE, jfits("cutout", image + "[1:10,1:5]", "--box", "0,0,2,2", "--out",
+        dir.resolve("bad.npy").toString()).exit(), "a section and --box");
+  }
 }
