@@ -3,13 +3,18 @@
 
 Usage: cli_reference.py MODE OUTPUT   (MODE: info, header, stats or table; OUTPUT: a file of jfits'
 output, a JSON array for info, JSON lines otherwise). Prints OK, or one line per disagreement.
+       cli_reference.py csv|tsv OUTPUT FITS HDU   (OUTPUT: the text jfits convert wrote from FITS[HDU])
 
   info    every HDU of every file named: index, EXTNAME, EXTVER, astropy's class name, in order
   header  every record's value equals astropy's header[keyword] of that HDU, and every card of every
           HDU whose keyword matches NAXIS* has a record (the tests ask for -k 'NAXIS*' -k BITPIX)
   stats   pixels, finite, nanmin, nanmax, nanmean, nanstd, nanmedian of hdul[hdu].data (float64)
   table   column names and TFORMs, and the scalar values of the first rows, as astropy's
+  csv/tsv every field of every row against hdul[HDU].data: empty exactly where the stored cell is null,
+          True/False for logicals, numbers to float32 precision, strings without trailing blanks,
+          arrays and variable-length cells as [v1, v2, ...] with their values in C order
 """
+import csv
 import fnmatch
 import json
 import sys
@@ -26,18 +31,60 @@ def close(a, b, rel=1e-9):
 
 def is_null(table, col, row):
     """Whether the stored cell is a null: equal to TNULL (for ASCII tables as text, or blank), or NaN."""
-    stored = table.data._get_raw_data()[col][row]
-    null = table.columns[col].null
+    column = table.columns[col]
+    null = column.null
     if isinstance(table, fits.TableHDU):
-        text = stored.decode("latin-1").strip()
+        text = table.data._get_raw_data()[col][row].decode("latin-1").strip()
         return text == "" or (null is not None and text == str(null).strip())
-    if isinstance(stored, (float, np.floating)):
-        return bool(np.isnan(stored))
+    value = table.data[col][row]
+    if isinstance(value, (str, bytes)):
+        return not value.strip()
+    if isinstance(value, (float, np.floating)) and np.isnan(value):
+        return True
+    # astropy does not apply TNULL: undo TSCAL/TZERO to get the stored integer
+    stored = (value - (column.bzero or 0)) / (column.bscale or 1)
     return null is not None and stored == null
+
+
+def check_delimited(mode, path, name, hdu):
+    bad = []
+    with fits.open(name) as hdul, open(path, newline="") as f:
+        t = hdul[hdu]
+        rows = list(csv.reader(f, delimiter="," if mode == "csv" else "\t"))
+        if rows[0] != list(t.columns.names):
+            bad.append("header %s != astropy %s" % (rows[0], t.columns.names))
+        if len(rows) - 1 != len(t.data):
+            bad.append("%d rows != astropy %d" % (len(rows) - 1, len(t.data)))
+        for i, row in enumerate(rows[1:]):
+            for col, field in zip(t.columns.names, row):
+                a = t.data[col][i]
+                if np.ndim(a) > 0 or isinstance(a, np.ndarray):
+                    want = [x.item() if hasattr(x, "item") else x for x in np.asarray(a).ravel()]
+                    got = json.loads(field.replace("True", "true").replace("False", "false")) if field else []
+                    ok = len(want) == len(got) and all(close(float(g), float(w), 1e-6) for g, w in zip(got, want))
+                elif field == "":
+                    ok = is_null(t, col, i)
+                else:
+                    a = a.item() if hasattr(a, "item") else a
+                    if isinstance(a, bytes):
+                        a = a.decode("latin-1")
+                    if isinstance(a, (bool, np.bool_)):
+                        ok = field == str(bool(a))
+                    elif isinstance(a, str):
+                        ok = field == a.rstrip()
+                    else:
+                        ok = close(float(field), float(a), 1e-6)
+                if not ok:
+                    bad.append("row %d %s: %r, astropy %r" % (i, col, field, a))
+    return bad
 
 
 def main():
     mode, path = sys.argv[1], sys.argv[2]
+    if mode in ("csv", "tsv"):
+        bad = check_delimited(mode, path, sys.argv[3], int(sys.argv[4]))
+        print("\n".join(bad[:20]) if bad else "OK")
+        return
     text = open(path).read()
     records = json.loads(text) if mode == "info" else [json.loads(l) for l in text.splitlines() if l.strip()]
     bad = []

@@ -85,6 +85,11 @@ public final class Main {
         "                                        unless --ignore-keywords names others), image and",
         "                                        table data (|a - b| <= atol + rtol * |b|, NaN = NaN);",
         "                                        exit 0 identical, 1 different, 2 unreadable"));
+    c.put("convert", String.join("\n",
+        "  convert FILE[EXT] --out OUT.csv|OUT.tsv [--hdu N|NAME] [--columns A,B] [--rows START:STOP]",
+        "                                        a table HDU (default: the first) as CSV or TSV text,",
+        "                                        streamed in chunks of rows; nulls as empty fields,",
+        "                                        array columns as [v1, v2, ...]"));
     c.put("export", String.join("\n",
         "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
         "                                        write an image HDU as a NumPy .npy file; --raw keeps",
@@ -181,6 +186,8 @@ public final class Main {
           }
         case "export":
           return export(options);
+        case "convert":
+          return ConvertCommand.run(options, out);
         case "cutout":
           return CutoutCommand.run(options, err);
         default:
@@ -275,22 +282,7 @@ public final class Main {
     if (options.raw) {
       throw new UsageException("--raw applies to image HDUs; HDU " + hdu.index() + " is a " + hdu.type().astropyName());
     }
-    TableReader reader = hdu.table();
-    if (options.columns != null) {
-      List<String> names = new ArrayList<>();
-      for (String name : options.columns.split(",", -1)) {
-        if (name.isBlank()) {
-          throw new UsageException("--columns '" + options.columns + "' has an empty column name");
-        }
-        names.add(name.strip());
-      }
-      reader = reader.columns(names);
-    }
-    if (options.rows != null) {
-      long rows = hdu.axes().length > 1 ? hdu.axes()[1] : 0;
-      long[] range = parseRows(options.rows, rows);
-      reader = reader.rows(range[0], range[1]);
-    }
+    TableReader reader = options.tableSelection(hdu);
     FitsTable table;
     try {
       table = reader.read();
@@ -489,6 +481,26 @@ public final class Main {
         return List.of(hdu(fits));
       }
       return command.equals("header") && keywords.isEmpty() ? List.of(fits.hdu(0)) : fits.hdus();
+    }
+
+    /** The reader of a table HDU with the --columns and --rows of these options. */
+    TableReader tableSelection(Hdu table) {
+      TableReader reader = table.table();
+      if (columns != null) {
+        List<String> names = new ArrayList<>();
+        for (String name : columns.split(",", -1)) {
+          if (name.isBlank()) {
+            throw new UsageException("--columns '" + columns + "' has an empty column name");
+          }
+          names.add(name.strip());
+        }
+        reader = reader.columns(names);
+      }
+      if (rows != null) {
+        long[] range = parseRows(rows, table.axes().length > 1 ? table.axes()[1] : 0);
+        reader = reader.rows(range[0], range[1]);
+      }
+      return reader;
     }
 
     /** The HDU named by --hdu: an index or an EXTNAME; HDU 0 by default. */

@@ -5,12 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import org.jfits.image.NativeWindow;
+import org.jfits.io.AtomicOutput;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,10 +27,7 @@ final class NpyWriter {
 
   static void write(INDArray array, Path target) throws IOException {
     INDArray data = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
-    Path absolute = target.toAbsolutePath();
-    // a plain new file (not createTempFile, whose owner-only permissions would pass on to the output)
-    Path temp = Files.createFile(absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
-    try {
+    AtomicOutput.write(target, temp -> {
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         out.write(ByteBuffer.wrap(header(descr(data.dataType(), false), array.shape())));
         long bytes = data.length() * data.dataType().width();
@@ -46,10 +41,7 @@ final class NpyWriter {
           done += n;
         }
       }
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 
   /**

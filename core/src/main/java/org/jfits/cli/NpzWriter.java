@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jfits.io.AtomicOutput;
 
 /**
  * Writes a NumPy {@code .npz} file: a zip archive of {@code .npy} members, stored without compression
@@ -30,10 +29,7 @@ final class NpzWriter {
   }
 
   void write(Path target) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    // a plain new file (not createTempFile, whose owner-only permissions would pass on to the output)
-    Path temp = Files.createFile(absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
-    try {
+    AtomicOutput.write(target, temp -> {
       try (OutputStream file = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(file)) {
         zip.setMethod(ZipOutputStream.STORED);
         for (Map.Entry<String, byte[]> member : members.entrySet()) {
@@ -50,9 +46,6 @@ final class NpzWriter {
           zip.closeEntry();
         }
       }
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 }

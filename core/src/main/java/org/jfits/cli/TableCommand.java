@@ -70,7 +70,7 @@ final class TableCommand {
     }
   }
 
-  private static Hdu firstTable(FitsFile fits) {
+  static Hdu firstTable(FitsFile fits) {
     for (Hdu hdu : fits) {
       if (hdu.type().isTable()) {
         return hdu;

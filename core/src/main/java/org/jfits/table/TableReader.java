@@ -2,7 +2,9 @@ package org.jfits.table;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jfits.FitsUnsupportedException;
@@ -87,11 +89,7 @@ public final class TableReader {
    */
   public FitsTable read() {
     TableLayout layout = TableLayout.of(hdu);
-    long last = stop < 0 ? layout.rows : stop;
-    if (start < 0 || last < start || last > layout.rows) {
-      throw new IllegalArgumentException(hdu.context().describe("rows [" + start + ", " + last
-          + ") do not lie inside the table of " + layout.rows + " rows"));
-    }
+    long last = last(layout);
     if (last - start > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(hdu.context().describe("cannot read " + (last - start)
           + " rows at once (at most 2^31 - 9); read a row range"));
@@ -113,6 +111,48 @@ public final class TableReader {
     }
     String name = hdu.name().isEmpty() ? "HDU " + hdu.index() : hdu.name();
     return new FitsTable(hdu.header(), rows, selected, parts.table(name), parts.arrays(), parts.ragged());
+  }
+
+  /**
+   * The selected rows as consecutive tables of at most {@code rowsPerChunk} rows each, each read when
+   * the iteration reaches it: a table larger than memory goes through in bounded memory.
+   *
+   * @throws IllegalArgumentException if the row range does not lie inside the table
+   */
+  public Iterable<FitsTable> chunks(int rowsPerChunk) {
+    if (rowsPerChunk < 1) {
+      throw new IllegalArgumentException("chunks need 1 or more rows, not " + rowsPerChunk);
+    }
+    long last = last(TableLayout.of(hdu));
+    return () -> new Iterator<>() {
+      private long next = start;
+
+      @Override
+      public boolean hasNext() {
+        return next < last;
+      }
+
+      @Override
+      public FitsTable next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException("no rows after " + last);
+        }
+        long end = Math.min(last, next + rowsPerChunk);
+        FitsTable chunk = rows(next, end).read();
+        next = end;
+        return chunk;
+      }
+    };
+  }
+
+  /** The end of the selected row range, checked against the table. */
+  private long last(TableLayout layout) {
+    long last = stop < 0 ? layout.rows : stop;
+    if (start < 0 || last < start || last > layout.rows) {
+      throw new IllegalArgumentException(hdu.context().describe("rows [" + start + ", " + last
+          + ") do not lie inside the table of " + layout.rows + " rows"));
+    }
+    return last;
   }
 
   private List<ColumnInfo> select(TableLayout layout) {

@@ -1,0 +1,54 @@
+package org.jfits.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jfits.Fits;
+import org.jfits.FitsFile;
+import org.jfits.Hdu;
+import org.jfits.export.DelimitedText;
+
+/**
+ * {@code jfits convert FILE[EXT] --out OUT.csv|OUT.tsv}: a table HDU (the first one unless {@code [EXT]}
+ * or {@code --hdu} says) as delimited text ({@link DelimitedText}), with {@code --columns} and
+ * {@code --rows} as {@code export}.
+ */
+final class ConvertCommand {
+  private ConvertCommand() {}
+
+  static int run(Main.Options options, PrintStream out) throws IOException {
+    FileSpec spec = FileSpec.parse(options.singleFile("convert"));
+    if (spec.section().isPresent()) {
+      throw new Main.UsageException("convert takes a table HDU, not an image section");
+    }
+    if (spec.hdu().isPresent() && options.hdu != null) {
+      throw new Main.UsageException("the HDU is given twice: [" + spec.hdu().get() + "] and --hdu " + options.hdu);
+    }
+    spec.hdu().ifPresent(h -> options.hdu = h);
+    if (options.out == null) {
+      throw new Main.UsageException("convert needs --out OUT.csv or OUT.tsv");
+    }
+    String target = options.out.toLowerCase(Locale.ROOT);
+    DelimitedText format = target.endsWith(".csv") ? DelimitedText.csv()
+        : target.endsWith(".tsv") ? DelimitedText.tsv() : null;
+    if (format == null) {
+      throw new Main.UsageException("convert writes .csv or .tsv files, not " + options.out);
+    }
+    try (FitsFile fits = Fits.open(spec.path())) {
+      Hdu hdu = options.hdu == null ? TableCommand.firstTable(fits) : options.hdu(fits);
+      if (!hdu.type().isTable()) {
+        throw new Main.UsageException("convert: HDU " + hdu.index() + " is a " + hdu.type().astropyName()
+            + ", not a table");
+      }
+      long rows;
+      try {
+        rows = format.write(options.tableSelection(hdu), Path.of(options.out));
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageException(e.getMessage());
+      }
+      out.println("wrote " + rows + " rows to " + options.out);
+    }
+    return Main.OK;
+  }
+}
