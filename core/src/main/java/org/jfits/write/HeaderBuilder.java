@@ -1,5 +1,6 @@
 package org.jfits.write;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class HeaderBuilder {
   /** Appends an integer card. */
   public HeaderBuilder add(String keyword, long value, String comment) {
     return append(keyword, Long.toString(value), comment);
+  }
+
+  /** Appends an integer card of any size (BZERO = 2^63 of unsigned 64-bit images, for one). */
+  public HeaderBuilder add(String keyword, BigInteger value, String comment) {
+    return append(keyword, value.toString(), comment);
   }
 
   /**
@@ -152,6 +158,17 @@ public final class HeaderBuilder {
       entries.add(new Entry(key, card.image()));
     }
     return this;
+  }
+
+  /** The keywords of the value cards, upper case, in order (COMMENT/HISTORY text left out). */
+  List<String> keywords() {
+    List<String> keys = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.key != null) {
+        keys.add(e.key);
+      }
+    }
+    return keys;
   }
 
   /** Appends every card of {@code other}, in order. */
