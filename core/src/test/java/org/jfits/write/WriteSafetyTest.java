@@ -2,6 +2,7 @@ package org.jfits.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -12,13 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jfits.FitsIOException;
 import org.jfits.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A writer killed with SIGKILL in the middle of a large overwrite leaves the original file byte for
- * byte; its temporary file is the only trace, and the next writer of that name deletes it.
+ * Writes never lose data: a writer killed with SIGKILL in the middle of a large overwrite leaves the
+ * original file byte for byte (its temporary file is the only trace, and the next writer of that name
+ * deletes it); a failing write leaves no file; create() refuses to replace an existing file.
  */
 class WriteSafetyTest {
   @TempDir
@@ -66,5 +69,29 @@ class WriteSafetyTest {
     }
     assertEquals(List.of("other.fits", "precious.fits"), folder());
     assertArrayEquals(before, Files.readAllBytes(file));
+  }
+
+  @Test
+  void createRefusesAnExistingFile() throws Exception {
+    Path file = dir.resolve("exists.fits");
+    Files.write(file, new byte[] {1, 2, 3});
+    FitsIOException e = assertThrows(FitsIOException.class, () -> FitsWriter.create(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
+    assertEquals(List.of("exists.fits"), folder());
+  }
+
+  @Test
+  void aFailingWriteLeavesNoFile() throws Exception {
+    Path file = dir.resolve("short.fits");
+    ShortImageHdu broken = new ShortImageHdu(new short[] {1, 2, 3, 4, 5, 6}, 6);
+    broken.missingBytes = 2;
+    try (FitsWriter out = FitsWriter.create(file)) {
+      out.write(new ShortImageHdu(new short[] {1, 2, 3, 4, 5, 6}, 6));
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.write(broken));
+      assertTrue(e.getMessage().contains("HDU 1") && e.getMessage().contains("wrote 10 data bytes"), e.getMessage());
+      assertThrows(IllegalStateException.class, () -> out.write(new ShortImageHdu(new short[] {1, 2, 3, 4, 5, 6}, 6)));
+    }
+    assertEquals(List.of(), folder());
   }
 }
