@@ -11,7 +11,8 @@ EXPECTED_JSON describes HDU 1: {"nrows": n, "extname": name or null, "header": {
   arrays as nested lists, complex as [re, im] pairs on the last axis, vla as one list per row.
 Every value is compared with astropy's reading (hdul[1].data, scaled), missing values with the
 masks of astropy.table.Table.read (integers with TNULL, NaN reals) or with the raw byte (logical
-nulls are the byte 0). Prints OK, or one line per difference.
+nulls are the byte 0). Variable-length columns with TZERO are decoded from the bytes with numpy
+instead, since astropy 5.2 applies TZERO to their first row only. Prints OK, or one line per difference.
 """
 import json
 import math
@@ -35,7 +36,7 @@ def same_real(a, b, dtype):
     return (np.isnan(a) and np.isnan(b)) or a == b
 
 
-def check_column(hdu, table, n, col, raw, offsets):
+def check_column(path, hdu, table, n, col, raw, offsets):
     name = col["name"]
     header = hdu.header
     for key, field in (("TTYPE", "name"), ("TFORM", "format"), ("TUNIT", "unit"), ("TDISP", "disp"),
@@ -87,7 +88,10 @@ def check_column(hdu, table, n, col, raw, offsets):
     elif kind == "vla_string":
         for i, v in enumerate(values):
             cell = data[i]
-            text = cell if isinstance(cell, str) else bytes(np.asarray(cell, dtype=np.uint8)).decode("ascii")
+            if isinstance(cell, (str, bytes)):
+                text = cell.decode("ascii") if isinstance(cell, bytes) else cell
+            else:
+                text = "".join(c.decode("ascii") if isinstance(c, bytes) else str(c) for c in np.asarray(cell).ravel())
             if text != v:
                 fail(f"{name}[{i}]: expected {v!r}, astropy reads {text!r}")
     elif kind in ("array", "complex"):
@@ -97,6 +101,10 @@ def check_column(hdu, table, n, col, raw, offsets):
             actual = np.stack([actual.real, actual.imag], axis=-1)
         compare_arrays(name, actual, expected, col.get("dtype"))
     elif kind == "vla":
+        if col.get("zero") is not None:
+            # astropy 5.2 applies TZERO to the first row of a variable-length column only (and fitsio
+            # overflows on it): decode descriptors and heap with numpy, and add TZERO as the standard says
+            data = raw_var_column(path, hdu, raw, offsets[name], col)
         for i, row in enumerate(values):
             cell = np.asarray(data[i])
             if col.get("complex"):
@@ -105,6 +113,26 @@ def check_column(hdu, table, n, col, raw, offsets):
                            else np.array(row, dtype=object), col.get("dtype"))
     else:
         fail(f"{name}: unknown kind {kind}")
+
+
+def raw_var_column(path, hdu, raw, start, col):
+    """The rows of an integer variable-length column, stored value + TZERO, as Python ints."""
+    form = col["format"]
+    wide = form[1] == "Q"
+    code = form[2]
+    dtype = {"B": ">u1", "I": ">i2", "J": ">i4", "K": ">i8"}[code]
+    size = np.dtype(dtype).itemsize
+    zero = int(col["zero"]) if not isinstance(col["zero"], float) else 2 ** 63
+    heap = hdu._data_offset + hdu.header.get("THEAP", hdu.header["NAXIS1"] * hdu.header["NAXIS2"])
+    with open(path, "rb") as f:
+        content = f.read()
+    rows = []
+    for i in range(raw.shape[0]):
+        descriptor = np.frombuffer(raw[i, start:start + (16 if wide else 8)].tobytes(), dtype=">i8" if wide else ">i4")
+        count, offset = int(descriptor[0]), int(descriptor[1])
+        stored = np.frombuffer(content, dtype=dtype, count=count, offset=heap + offset)
+        rows.append(np.array([int(v) + zero for v in stored], dtype=object))
+    return rows
 
 
 def compare_arrays(name, actual, expected, dtype):
@@ -118,7 +146,9 @@ def compare_arrays(name, actual, expected, dtype):
     for i in range(len(flat_e)):
         a = flat_a[i]
         e = flat_e[i]
-        if isinstance(e, bool) or isinstance(a, (bool, np.bool_)):
+        if isinstance(e, bool) and actual.dtype.kind in "iu":
+            ok = int(a) == ord("T" if e else "F")  # astropy 5.2 reads PL as the raw bytes
+        elif isinstance(e, bool) or isinstance(a, (bool, np.bool_)):
             ok = bool(a) == bool(e)
         elif isinstance(e, int):
             ok = int(a) == e
@@ -157,7 +187,7 @@ def main():
         raw = np.frombuffer(f.read(width * rows), dtype=np.uint8).reshape(rows, width)
     offsets = {name: hdu.data.dtype.fields[name][1] for name in hdu.data.dtype.names}
     for n, col in enumerate(expected["columns"], start=1):
-        check_column(hdu, table, n, col, raw, offsets)
+        check_column(path, hdu, table, n, col, raw, offsets)
     print("OK" if not problems else "\n".join(problems[:50]))
 
 

@@ -58,7 +58,7 @@ final class ReadColumns {
     if (element == 'X') {
       throw new IllegalArgumentException("column " + name + ": variable-length bit arrays (PX) cannot be written yet");
     }
-    VarLengthColumn column = new VarLengthColumn(info.name(), ragged, element == 'C' || element == 'M');
+    VarLengthColumn column = new VarLengthColumn(info.name(), ragged);
     if (tnull != null && unscaled(info)) {
       column.nullValue(tnull);
     }

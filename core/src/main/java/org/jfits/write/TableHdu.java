@@ -185,9 +185,13 @@ public final class TableHdu implements WritableHdu {
     return put(new ArrayColumn(name, values, ArrayColumn.Shape.COMPLEX));
   }
 
-  /** Adds a variable-length array column ({@code P}/{@code Q}) of any element type {@link #array} takes. */
+  /**
+   * Adds a variable-length array column ({@code P}/{@code Q}) of any element type {@link #array} takes,
+   * from one-dimensional values; float or double values of shape {@code [n, 2]} are complex
+   * ({@code PC}/{@code PM}), as jfits reads them.
+   */
   public TableHdu ragged(String name, RaggedColumn values) {
-    return put(new VarLengthColumn(name, values, false));
+    return put(new VarLengthColumn(name, values));
   }
 
   /** Adds a variable-length string column ({@code PA}): each string's bytes, without padding. */

@@ -5,14 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import org.jfits.image.NativeWindow;
 import org.jfits.table.RaggedColumn;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A variable-length array column ({@code 1PT(max)} or {@code 1QT(max)}) from a {@link RaggedColumn}:
  * a descriptor (element count, heap offset) in each row, and the values of all rows back to back
  * in the heap, in row order, stored with bulk byte-swapping copies. Element types as
- * {@link ElementCoding}; complex values ({@code C}, {@code M}) from flat values of shape
- * {@code [n, 2]}. Descriptors are 32-bit ({@code P}) while the column's heap ends within 2^31 - 1
+ * {@link ElementCoding}; complex values ({@code C}, {@code M}) from float or double values of shape
+ * {@code [n, 2]} (real, imaginary), as jfits reads them. Descriptors are 32-bit ({@code P}) while the column's heap ends within 2^31 - 1
  * bytes of the heap start, 64-bit ({@code Q}) beyond ({@link HeapColumn}).
  */
 final class VarLengthColumn extends HeapColumn {
@@ -22,24 +23,25 @@ final class VarLengthColumn extends HeapColumn {
   private Long tnull;
 
   /**
-   * @param complex true to write complex values ({@code [n, 2]} float or double values)
-   * @throws IllegalArgumentException for values FITS cannot hold or of the wrong shape
+   * @throws IllegalArgumentException for values FITS cannot hold, or not one-dimensional (complex:
+   *     float or double {@code [n, 2]})
    */
-  VarLengthColumn(String name, RaggedColumn column, boolean complex) {
-    super(name, column.offsets(), (complex ? 2 : 1) * ElementCoding.of(column.values().dataType(), name).size);
+  VarLengthColumn(String name, RaggedColumn column) {
+    super(name, column.offsets(), (isComplex(column.values()) ? 2 : 1)
+        * ElementCoding.of(column.values().dataType(), name).size);
     INDArray flat = column.values();
     this.coding = ElementCoding.of(flat.dataType(), name);
-    boolean pairs = flat.rank() == 2 && flat.size(1) == 2;
-    if (complex && (!pairs || !(coding == ElementCoding.FLOAT || coding == ElementCoding.DOUBLE))) {
-      throw new IllegalArgumentException("column " + name + ": complex variable-length values must be float or double"
-          + " of shape [n, 2]");
-    }
+    this.complex = isComplex(flat);
     if (!complex && flat.rank() > 1) {
-      throw new IllegalArgumentException("column " + name + ": variable-length values must be one-dimensional");
+      throw new IllegalArgumentException("column " + name + ": variable-length values must be one-dimensional, or"
+          + " float/double [n, 2] for complex values, not " + flat.dataType() + " " + Arrays.toString(flat.shape()));
     }
     INDArray values = ElementCoding.contiguous(flat);
     this.window = values.length() == 0 ? null : new NativeWindow(values);
-    this.complex = complex;
+  }
+
+  private static boolean isComplex(INDArray values) {
+    return values.rank() == 2 && values.size(1) == 2 && values.dataType().isFPType();
   }
 
   @Override
