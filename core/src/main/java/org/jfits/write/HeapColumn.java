@@ -15,6 +15,7 @@ abstract class HeapColumn extends TableColumn {
   private final long maxLength;
   private long heapStart;
   private boolean wide;
+  private boolean alwaysWide;
 
   /**
    * @param offsets {@code rows + 1} non-decreasing element offsets, as {@code RaggedColumn} has them
@@ -29,6 +30,11 @@ abstract class HeapColumn extends TableColumn {
       longest = Math.max(longest, offsets[i + 1] - offsets[i]);
     }
     this.maxLength = longest;
+  }
+
+  /** Asks for 64-bit descriptors whatever the heap size (a {@code Q} column read back keeps its TFORM). */
+  final void alwaysWide() {
+    alwaysWide = true;
   }
 
   /** The element type code after {@code P}/{@code Q}. */
@@ -66,7 +72,7 @@ abstract class HeapColumn extends TableColumn {
   @Override
   final void placeHeap(long start, long narrowLimit) {
     heapStart = start;
-    wide = start + heapBytes() > narrowLimit;
+    wide = alwaysWide || start + heapBytes() > narrowLimit;
   }
 
   @Override

@@ -58,9 +58,17 @@ final class ReadColumns {
     if (element == 'X') {
       throw new IllegalArgumentException("column " + name + ": variable-length bit arrays (PX) cannot be written yet");
     }
-    VarLengthColumn column = new VarLengthColumn(info.name(), ragged);
+    VarLengthColumn column = keepWidth(new VarLengthColumn(info.name(), ragged), format);
     if (tnull != null && unscaled(info)) {
       column.nullValue(tnull);
+    }
+    return column;
+  }
+
+  /** The column, with 64-bit descriptors if it had them. */
+  private static <T extends HeapColumn> T keepWidth(T column, ColumnFormat format) {
+    if (format.type() == 'Q') {
+      column.alwaysWide();
     }
     return column;
   }
@@ -75,7 +83,7 @@ final class ReadColumns {
     ColumnFormat format = info.format();
     char type = format.type();
     if (format.isVariableLength()) {
-      return new VarStringColumn(info.name(), (StringColumn) values);
+      return keepWidth(new VarStringColumn(info.name(), (StringColumn) values), format);
     }
     String name = info.name();
     switch (type) {
