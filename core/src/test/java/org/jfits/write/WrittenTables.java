@@ -18,10 +18,13 @@ import org.jfits.TestFiles;
 final class WrittenTables {
   private WrittenTables() {}
 
-  /** Writes {@code hdu} as the only extension of a new file {@code dir/name}. */
+  /**
+   * Writes {@code hdu} as the only extension of a new file {@code dir/name}, with CHECKSUM and DATASUM
+   * (which fitsverify then checks over the rows and the heap).
+   */
   static Path write(Path dir, String name, TableHdu hdu) {
     Path path = dir.resolve(name);
-    try (FitsWriter out = FitsWriter.create(path)) {
+    try (FitsWriter out = FitsWriter.create(path).checksums(true)) {
       out.write(hdu);
     }
     return path;
