@@ -21,6 +21,7 @@ final class ArrayColumn extends TableColumn {
   /** How the last axes of the array are read. */
   enum Shape { PLAIN, COMPLEX, BITS }
 
+  /** Held so that the memory {@link #window} reads stays allocated (a copy made here has no other owner). */
   private final INDArray values;
   private final NativeWindow window;
   private final ElementCoding coding;

@@ -13,10 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a descriptor (element count, heap offset) in each row, and the values of all rows back to back
  * in the heap, in row order, stored with bulk byte-swapping copies. Element types as
  * {@link ElementCoding}; complex values ({@code C}, {@code M}) from float or double values of shape
- * {@code [n, 2]} (real, imaginary), as jfits reads them. Descriptors are 32-bit ({@code P}) while the column's heap ends within 2^31 - 1
- * bytes of the heap start, 64-bit ({@code Q}) beyond ({@link HeapColumn}).
+ * {@code [n, 2]} (real, imaginary), as jfits reads them. Descriptors are 32-bit ({@code P}) while the
+ * column's heap ends within 2^31 - 1 bytes of the heap start, 64-bit ({@code Q}) beyond
+ * ({@link HeapColumn}).
  */
 final class VarLengthColumn extends HeapColumn {
+  /** Held so that the memory {@link #window} reads stays allocated (a copy made here has no other owner). */
+  private final INDArray values;
   private final NativeWindow window;
   private final ElementCoding coding;
   private final boolean complex;
@@ -36,7 +39,7 @@ final class VarLengthColumn extends HeapColumn {
       throw new IllegalArgumentException("column " + name + ": variable-length values must be one-dimensional, or"
           + " float/double [n, 2] for complex values, not " + flat.dataType() + " " + Arrays.toString(flat.shape()));
     }
-    INDArray values = ElementCoding.contiguous(flat);
+    this.values = ElementCoding.contiguous(flat);
     this.window = values.length() == 0 ? null : new NativeWindow(values);
   }
 

@@ -13,7 +13,9 @@ import java.util.List;
 import org.jfits.table.RaggedColumn;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.ShortColumn;
@@ -67,6 +69,21 @@ class TableHduTest {
     assertArrayEquals(new byte[] {(byte) 0x80, 0, 0x7f, (byte) 0xff, 0, (byte) 0xff}, data(hdu));
     assertEquals("32768", card(hdu, "TZERO1"));
     assertEquals("-128", card(hdu, "TZERO2"));
+  }
+
+  @Test
+  void writesViewsAsTheValuesTheyShow() throws Exception {
+    INDArray base = Nd4j.createFromArray(new int[] {1, 2, 3, 4, 5, 6}).reshape(2, 3);
+    INDArray columns = base.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3));   // [[2, 3], [5, 6]]
+    INDArray ragged = Nd4j.createFromArray(new byte[] {9, 7, 8, 9}).castTo(DataType.UINT8)
+        .get(NDArrayIndex.interval(1, 4));                                            // [7, 8, 9]
+    TableHdu hdu = TableHdu.create().array("A", columns)
+        .ragged("R", new RaggedColumn("R", ragged, new long[] {0, 1, 3}));
+    byte[] expected = {
+        0, 0, 0, 2, 0, 0, 0, 3, /* 1 element at 0 */ 0, 0, 0, 1, 0, 0, 0, 0,
+        0, 0, 0, 5, 0, 0, 0, 6, /* 2 elements at 1 */ 0, 0, 0, 2, 0, 0, 0, 1,
+        7, 8, 9};
+    assertArrayEquals(expected, data(hdu));
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.jfits.TestFiles;
 
 /**
- * Helpers for tests of written tables: write an HDU to a file and compare it with astropy's reading ({@code src/test/python/check_written_table.py}) against the
- * values it was written from, described by {@link Expected}.
+ * Helpers for tests of written tables: write an HDU to a file and compare astropy's reading of it
+ * ({@code src/test/python/check_written_table.py}) with the values it was written from, described
+ * by {@link Expected}.
  */
 final class WrittenTables {
   private WrittenTables() {}
