@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.jfits.checksum.ChecksumVerifier;
+import org.jfits.checksum.HduChecksum;
 import org.jfits.header.Header;
 import org.jfits.header.HeaderReader;
 import org.jfits.io.RandomAccessInput;
@@ -139,6 +141,17 @@ public final class FitsFile implements AutoCloseable, Iterable<Hdu> {
   /** The HDU listing as astropy's {@code fits.info()} prints it. */
   public String info() {
     return HduSummary.table(name(), summaries());
+  }
+
+  /**
+   * Verifies the CHECKSUM and DATASUM cards of every HDU (the FITS checksum convention), as astropy's
+   * {@code verify_checksum()}/{@code verify_datasum()} and fitsverify do: one verdict per HDU, naming
+   * it. Reads the whole file once.
+   *
+   * @throws FitsFormatException if the file ends inside an HDU
+   */
+  public List<HduChecksum> verifyChecksums() {
+    return ChecksumVerifier.verify(this);
   }
 
   @Override

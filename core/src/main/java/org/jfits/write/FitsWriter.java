@@ -12,14 +12,18 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jfits.ErrorContext;
+import org.jfits.Fits;
+import org.jfits.FitsFile;
+import org.jfits.Hdu;
 import org.jfits.FitsIOException;
 import org.jfits.checksum.FitsChecksum;
 
 /**
  * Writes a FITS file: HDUs one after another into a temporary file in the same folder, which
  * {@link #close()} flushes to disk and renames into place in one atomic step. Readers of the
- * target path therefore see either the old file (or none) or the complete new one, never a part;
- * a process killed while writing leaves at most a hidden {@code .NAME.*.tmp} file beside it.
+ * target path therefore see either the old file (or none) or the complete new one, never a part.
+ * A process killed while writing (kill -9, power loss) leaves its hidden {@code .NAME.PID-RANDOM.tmp}
+ * file beside the target; the next writer of that name deletes those whose process is gone.
  *
  * <pre>{@code
  * try (FitsWriter out = FitsWriter.create(path).checksums(true)) {
@@ -35,6 +39,7 @@ import org.jfits.checksum.FitsChecksum;
  */
 public final class FitsWriter implements AutoCloseable {
   private static final String ZERO_CHECKSUM = "0000000000000000";
+  private static final String TEMP_SUFFIX = ".tmp";
 
   private final Path target;
   private final boolean replace;
@@ -45,6 +50,8 @@ public final class FitsWriter implements AutoCloseable {
   private int hdus;
   private boolean failed;
   private boolean closed;
+  /** True once bytes not written as HDUs (a copied file) are in the temporary file. */
+  private boolean copied;
 
   private FitsWriter(Path target, boolean replace) {
     this.target = target.toAbsolutePath();
@@ -55,11 +62,12 @@ public final class FitsWriter implements AutoCloseable {
           new FileAlreadyExistsException(target.toString()));
     }
     Path dir = this.target.getParent();
+    deleteStaleTemporaries(dir, this.target.getFileName().toString());
     Path t = null;
     FileChannel c = null;
     for (int attempt = 0; c == null; attempt++) {
-      t = dir.resolve("." + this.target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-          + ".tmp");
+      t = dir.resolve(tempPrefix(this.target.getFileName().toString()) + ProcessHandle.current().pid() + "-"
+          + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
       try {
         c = FileChannel.open(t, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (FileAlreadyExistsException e) {
@@ -74,6 +82,41 @@ public final class FitsWriter implements AutoCloseable {
     this.channel = c;
   }
 
+  private static String tempPrefix(String name) {
+    return "." + name + ".";
+  }
+
+  /**
+   * Deletes the temporary files that writers of {@code name} killed before they could clean up
+   * (kill -9, power loss) left: those whose process id is no longer running.
+   */
+  private static void deleteStaleTemporaries(Path dir, String name) {
+    String prefix = tempPrefix(name);
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String f = p.getFileName().toString();
+        if (!f.startsWith(prefix) || !f.endsWith(TEMP_SUFFIX)) {
+          continue;
+        }
+        String middle = f.substring(prefix.length(), f.length() - TEMP_SUFFIX.length());
+        int dash = middle.indexOf('-');
+        if (dash <= 0) {
+          continue;
+        }
+        try {
+          long pid = Long.parseLong(middle.substring(0, dash));
+          if (ProcessHandle.of(pid).isEmpty()) {
+            Files.deleteIfExists(p);
+          }
+        } catch (NumberFormatException | IOException e) {
+          // not one of ours, or already gone
+        }
+      }
+    } catch (IOException e) {
+      // the folder cannot be listed: nothing to clean, and creating the temporary file will say why
+    }
+  }
+
   /**
    * Starts a new file at {@code path}.
    *
@@ -86,6 +129,47 @@ public final class FitsWriter implements AutoCloseable {
   /** Starts a file that replaces {@code path} (if it exists) atomically when closed. */
   public static FitsWriter overwrite(Path path) {
     return new FitsWriter(path, true);
+  }
+
+  /**
+   * Starts a copy of the file at {@code path} with HDUs to be added after its last HDU; on close the
+   * copy replaces the original atomically. The original is copied (not appended to in place) so that
+   * a failure or crash at any moment leaves it as it was; bytes after its last HDU that are not an
+   * HDU are dropped. {@link #hdus()} counts the existing HDUs.
+   *
+   * @throws FitsIOException if the file cannot be read
+   * @throws org.jfits.FitsUnsupportedException if it is gzip-compressed
+   */
+  public static FitsWriter append(Path path) {
+    FitsWriter writer = new FitsWriter(path, true);
+    try {
+      writer.copyExisting();
+    } catch (IOException e) {
+      writer.abort();
+      throw new FitsIOException(writer.context, "cannot copy the file to append to", e);
+    } catch (RuntimeException e) {
+      writer.abort();
+      throw e;
+    }
+    return writer;
+  }
+
+  private void copyExisting() throws IOException {
+    long end;
+    int count;
+    PlainFiles.requireUncompressed(target, context, "appended to");
+    try (FitsFile fits = Fits.open(target)) {
+      count = fits.size();
+      Hdu last = fits.hdu(count - 1);
+      end = last.dataOffset() + (last.dataSize() + HeaderBuilder.BLOCK - 1) / HeaderBuilder.BLOCK * HeaderBuilder.BLOCK;
+    }
+    try (FileChannel in = FileChannel.open(target, StandardOpenOption.READ)) {
+      long available = Math.min(end, in.size());
+      copy(in, 0, available);
+      // a last HDU without its padding gets it
+      writeFully(ByteBuffer.allocate((int) (end - available)));
+    }
+    hdus = count;
   }
 
   /** Writes CHECKSUM and DATASUM cards in every HDU from now on (off by default). */
@@ -157,6 +241,24 @@ public final class FitsWriter implements AutoCloseable {
     hdus++;
   }
 
+  /** Copies {@code length} bytes of {@code in} from {@code from} to the end of the file being written. */
+  void copy(FileChannel in, long from, long length) throws IOException {
+    copied = true;
+    for (long done = 0; done < length; ) {
+      long n = in.transferTo(from + done, length - done, channel);
+      if (n <= 0) {
+        throw new java.io.EOFException("the source ends at byte " + (from + done));
+      }
+      done += n;
+    }
+  }
+
+  /** Writes bytes as they are (a header already formatted) at the end of the file being written. */
+  void writeRaw(ByteBuffer bytes) throws IOException {
+    copied = true;
+    writeFully(bytes);
+  }
+
   private static void checkFirstCard(HeaderBuilder header, boolean primary, String name) {
     List<String> cards = header.cards();
     String expected = primary ? "SIMPLE  =" : "XTENSION=";
@@ -202,7 +304,7 @@ public final class FitsWriter implements AutoCloseable {
       return;
     }
     try {
-      if (hdus == 0) {
+      if (hdus == 0 && !copied) {
         writeHdu(new EmptyPrimaryHdu());
       }
       channel.force(true);

@@ -1,5 +1,6 @@
 package org.jfits.write;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class HeaderBuilder {
   /** Appends an integer card. */
   public HeaderBuilder add(String keyword, long value, String comment) {
     return append(keyword, Long.toString(value), comment);
+  }
+
+  /** Appends an integer card of any size (BZERO = 2^63 of unsigned 64-bit images, for one). */
+  public HeaderBuilder add(String keyword, BigInteger value, String comment) {
+    return append(keyword, value.toString(), comment);
   }
 
   /**
@@ -154,6 +160,26 @@ public final class HeaderBuilder {
     return this;
   }
 
+  /** The keywords of the value cards, upper case, in order (COMMENT/HISTORY text left out). */
+  List<String> keywords() {
+    List<String> keys = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.key != null) {
+        keys.add(e.key);
+      }
+    }
+    return keys;
+  }
+
+  /** Every card of a read header, verbatim, structural ones included (for header updates). */
+  static HeaderBuilder verbatim(Header header) {
+    HeaderBuilder h = new HeaderBuilder();
+    for (Card card : header.cards()) {
+      h.entries.add(new Entry(card.isCommentary() ? null : card.keyword().toUpperCase(Locale.ROOT), card.image()));
+    }
+    return h;
+  }
+
   /** Appends every card of {@code other}, in order. */
   public HeaderBuilder addAll(HeaderBuilder other) {
     for (Entry e : other.entries) {
@@ -187,14 +213,35 @@ public final class HeaderBuilder {
 
   /** The header as written in a file: the cards, END, blanks up to a whole number of 2880-byte blocks. */
   byte[] toBlocks() {
+    String text = images() + pad("END", CARD);
+    int blocks = (text.length() + BLOCK - 1) / BLOCK;
+    return (text + " ".repeat(blocks * BLOCK - text.length())).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The number of 2880-byte blocks the header needs, END included. */
+  int blocks() {
+    return (images().length() + CARD + BLOCK - 1) / BLOCK;
+  }
+
+  /**
+   * The header as written, padded with blank cards before END to exactly {@code blocks} blocks (at
+   * least {@link #blocks()}), so that it can replace a longer header in place.
+   */
+  byte[] toBlocks(int blocks) {
+    String text = images();
+    int blanks = blocks * BLOCK / CARD - 1 - text.length() / CARD;
+    if (blanks < 0) {
+      throw new IllegalStateException("the header needs more than " + blocks + " blocks");
+    }
+    return (text + " ".repeat(blanks * CARD) + pad("END", CARD)).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private String images() {
     StringBuilder text = new StringBuilder();
     for (Entry e : entries) {
       text.append(e.images);
     }
-    text.append(pad("END", CARD));
-    int blocks = (text.length() + BLOCK - 1) / BLOCK;
-    text.append(" ".repeat(blocks * BLOCK - text.length()));
-    return text.toString().getBytes(StandardCharsets.US_ASCII);
+    return text.toString();
   }
 
   private HeaderBuilder replaceOrAdd(String keyword, Runnable add) {

@@ -124,16 +124,6 @@ class FitsWriterTest {
   }
 
   @Test
-  void createRefusesAnExistingFile() throws Exception {
-    Path file = dir.resolve("exists.fits");
-    Files.write(file, new byte[] {1, 2, 3});
-    FitsIOException e = assertThrows(FitsIOException.class, () -> FitsWriter.create(file));
-    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
-    assertEquals(List.of("exists.fits"), folder());
-  }
-
-  @Test
   void createRefusesAFileThatAppearsWhileWriting() throws Exception {
     Path file = dir.resolve("race.fits");
     FitsWriter out = FitsWriter.create(file);
@@ -142,20 +132,6 @@ class FitsWriterTest {
     assertThrows(FitsIOException.class, out::close);
     assertArrayEquals(new byte[] {9}, Files.readAllBytes(file));
     assertEquals(List.of("race.fits"), folder());
-  }
-
-  @Test
-  void aFailingWriteLeavesNoFile() throws Exception {
-    Path file = dir.resolve("short.fits");
-    ShortImageHdu broken = new ShortImageHdu(PIXELS, 6);
-    broken.missingBytes = 2;
-    try (FitsWriter out = FitsWriter.create(file)) {
-      out.write(new ShortImageHdu(PIXELS, 6));
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.write(broken));
-      assertTrue(e.getMessage().contains("HDU 1") && e.getMessage().contains("wrote 10 data bytes"), e.getMessage());
-      assertThrows(IllegalStateException.class, () -> out.write(new ShortImageHdu(PIXELS, 6)));
-    }
-    assertEquals(List.of(), folder());
   }
 
   @Test
