@@ -3,7 +3,6 @@ package org.jfits.write;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.StringJoiner;
-import org.jfits.image.NativeWindow;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,9 +20,8 @@ final class ArrayColumn extends TableColumn {
   /** How the last axes of the array are read. */
   enum Shape { PLAIN, COMPLEX, BITS }
 
-  /** Held so that the memory {@link #window} reads stays allocated (a copy made here has no other owner). */
-  private final INDArray values;
-  private final NativeWindow window;
+  private final ArrayChunks values;
+  private final long rows;
   private final ElementCoding coding;
   private final Shape shape;
   private final long[] dims;
@@ -53,8 +51,8 @@ final class ArrayColumn extends TableColumn {
     if (shape == Shape.BITS && (coding != ElementCoding.LOGICAL || cell.length != 1)) {
       throw new IllegalArgumentException("column " + name + ": a bit column needs a boolean array [rows, bits]");
     }
-    this.values = ElementCoding.contiguous(array);
-    this.window = values.length() == 0 ? null : new NativeWindow(values);
+    this.values = new ArrayChunks(array);
+    this.rows = array.size(0);
     this.shape = shape;
     this.dims = cell;
     this.repeat = Arrays.stream(cell).reduce(1, Math::multiplyExact);
@@ -68,7 +66,7 @@ final class ArrayColumn extends TableColumn {
 
   @Override
   long rows() {
-    return values.size(0);
+    return rows;
   }
 
   @Override
@@ -118,7 +116,7 @@ final class ArrayColumn extends TableColumn {
     }
     ByteBuffer target = rowWidth == width ? chunk : scratch;
     target.position(rowWidth == width ? offset : 0);
-    coding.copy(window, first * elementsPerRow, (int) (count * elementsPerRow), target);
+    coding.copy(values, first * elementsPerRow, (int) (count * elementsPerRow), target);
     if (target == scratch) {
       for (int i = 0; i < count; i++) {
         chunk.put(i * rowWidth + offset, scratch, i * width, width);
@@ -129,7 +127,7 @@ final class ArrayColumn extends TableColumn {
 
   private void bits(ByteBuffer chunk, long first, int count, int rowWidth, int offset) {
     int width = (int) width();
-    ByteBuffer flags = window.bytes(first * repeat, (int) (count * repeat));
+    ByteBuffer flags = values.window(first * repeat, (int) (count * repeat));
     for (int i = 0; i < count; i++) {
       int at = i * rowWidth + offset;
       for (int b = 0; b < width; b++) {

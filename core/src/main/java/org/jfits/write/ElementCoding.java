@@ -1,10 +1,7 @@
 package org.jfits.write;
 
 import java.nio.ByteBuffer;
-import org.jfits.image.NativeWindow;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * How the elements of an ND4J array are stored in a binary-table column, and the bulk copy that
@@ -90,42 +87,19 @@ enum ElementCoding {
   }
 
   /**
-   * The array itself when its buffer holds exactly its elements in row-major order, otherwise a
-   * row-major copy, so that {@link NativeWindow} can read it.
+   * Stores {@code count} elements, starting at element {@code first} of {@code source}, at the
+   * position of {@code target} (big-endian), and advances the position.
    */
-  static INDArray contiguous(INDArray array) {
-    boolean plain = !array.isView() && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)
-        && array.data().length() == array.length();
-    return plain ? array : array.dup('c');
-  }
-
-  /**
-   * Stores {@code count} elements, starting at element {@code first} of the array behind
-   * {@code source}, at the position of {@code target} (big-endian), and advances the position.
-   */
-  void copy(NativeWindow source, long first, int count, ByteBuffer target) {
+  void copy(ArrayChunks source, long first, int count, ByteBuffer target) {
     int bytes = count * size;
-    ByteBuffer from = source.bytes(first * size, bytes);
+    ByteBuffer from = source.window(first * size, bytes);
     int at = target.position();
-    switch (size) {
-      case 1:
-        if (this == LOGICAL) {
-          for (int i = 0; i < count; i++) {
-            target.put(at + i, from.get(i) != 0 ? (byte) 'T' : (byte) 'F');
-          }
-        } else {
-          target.put(at, from, 0, bytes);
-        }
-        break;
-      case 2:
-        target.asShortBuffer().put(from.asShortBuffer());
-        break;
-      case 4:
-        target.asIntBuffer().put(from.asIntBuffer());
-        break;
-      default:
-        target.asLongBuffer().put(from.asLongBuffer());
-        break;
+    if (this == LOGICAL) {
+      for (int i = 0; i < count; i++) {
+        target.put(at + i, from.get(i) != 0 ? (byte) 'T' : (byte) 'F');
+      }
+    } else {
+      BigEndian.copy(from, target.slice(at, bytes), size);
     }
     if (flipSign) {
       for (int i = at; i < at + bytes; i += size) {

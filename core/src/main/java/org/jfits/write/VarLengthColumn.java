@@ -3,7 +3,6 @@ package org.jfits.write;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import org.jfits.image.NativeWindow;
 import org.jfits.table.RaggedColumn;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,9 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link HeapColumn}).
  */
 final class VarLengthColumn extends HeapColumn {
-  /** Held so that the memory {@link #window} reads stays allocated (a copy made here has no other owner). */
-  private final INDArray values;
-  private final NativeWindow window;
+  private final ArrayChunks values;
   private final ElementCoding coding;
   private final boolean complex;
   private Long tnull;
@@ -39,8 +36,7 @@ final class VarLengthColumn extends HeapColumn {
       throw new IllegalArgumentException("column " + name + ": variable-length values must be one-dimensional, or"
           + " float/double [n, 2] for complex values, not " + flat.dataType() + " " + Arrays.toString(flat.shape()));
     }
-    this.values = ElementCoding.contiguous(flat);
-    this.window = values.length() == 0 ? null : new NativeWindow(values);
+    this.values = new ArrayChunks(flat);
   }
 
   private static boolean isComplex(INDArray values) {
@@ -76,7 +72,7 @@ final class VarLengthColumn extends HeapColumn {
     int step = buffer.capacity() / coding.size;
     for (long at = first; at < end; at += step) {
       int count = (int) Math.min(step, end - at);
-      coding.copy(window, at, count, buffer);
+      coding.copy(values, at, count, buffer);
       drain(out, buffer);
     }
   }
