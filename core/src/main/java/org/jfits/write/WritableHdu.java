@@ -1,0 +1,34 @@
+package org.jfits.write;
+
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * One HDU ready to be written by {@link FitsWriter}: it describes its header and streams its data.
+ *
+ * <p>The writer asks for the header once, then for the data once, in that order. Implementations
+ * stream their data in large buffers (the writer passes writes of 64 KiB or more straight to the
+ * file and gathers smaller ones); they must write exactly {@link #dataSize()} bytes.
+ */
+public interface WritableHdu {
+  /**
+   * The header: mandatory keywords first (SIMPLE when primary, XTENSION otherwise), without END.
+   *
+   * @param primary true when this HDU is the first of the file
+   */
+  HeaderBuilder header(boolean primary);
+
+  /** Bytes of the data part before padding (0 if none). */
+  long dataSize();
+
+  /** Writes exactly {@link #dataSize()} bytes, big-endian as FITS stores them. */
+  void writeData(WritableByteChannel out) throws IOException;
+
+  /**
+   * Whether this HDU may be the primary HDU. Tables may not: the writer puts an empty primary HDU
+   * before a table written first. True unless overridden.
+   */
+  default boolean canBePrimary() {
+    return true;
+  }
+}
