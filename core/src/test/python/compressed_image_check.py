@@ -58,8 +58,18 @@ def check(case):
     signed_bytes = unpacked.dtype == np.int8 and direct.dtype == np.float32
     if same_type(direct.dtype, unpacked.dtype) is False and not signed_bytes:
         return f"FAIL astropy reads {direct.dtype}, funpack's output {unpacked.dtype}"
-    if direct.shape != unpacked.shape or not np.array_equal(direct, unpacked, equal_nan=True):
-        return "FAIL astropy's decompression differs from funpack's"
+    if direct.shape != unpacked.shape:
+        return f"FAIL astropy's decompression has shape {direct.shape}, funpack's {unpacked.shape}"
+    same = direct == unpacked
+    if unpacked.dtype.kind == "f":
+        # astropy 5.2 ignores ZBLANK in quantised float images (fpack's files too) and returns the
+        # dequantised null value where cfitsio returns NaN: only the other pixels are compared
+        same |= np.isnan(unpacked)
+    if not np.all(same):
+        bad = np.argwhere(~same)
+        first = tuple(bad[0])
+        return (f"FAIL astropy's decompression differs from funpack's at {len(bad)} pixels, first "
+                f"{list(first)}: {direct[first]} != {unpacked[first]}")
     if unpacked.shape != original.shape:
         return f"FAIL shape {unpacked.shape}, expected {original.shape}"
     if case["exact"]:

@@ -31,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Floating-point images are quantised by default (level 4, {@link Dither#SUBTRACTIVE_DITHER_1},
  * seed 1): each tile is rounded to steps of its noise divided by the level, NaN pixels stored as
  * ZBLANK; tiles that cannot be quantised (constant, or of too wide a range) are kept as gzipped floats.
- * {@link #lossless()} stores the floats themselves instead (GZIP_1, GZIP_2 or NOCOMPRESS only).
+ * {@link #lossless()} stores the floats themselves instead (GZIP_1, GZIP_2 or NOCOMPRESS only;
+ * NOCOMPRESS never quantises).
  * {@link #maxQuantizationError()} tells how far the stored values may be from the array's.
  *
  * <p>Tiles are compressed in parallel on the common fork-join pool, the first time the header, the
@@ -250,6 +251,7 @@ public final class CompressedImageHdu implements WritableHdu {
       h.add("TTYPE" + column, "ZZERO", "label for field " + column);
       h.add("TFORM" + column, "1D", "data format of field: 8-byte DOUBLE");
     }
+
     h.add("ZIMAGE", true, "extension contains compressed image");
     h.add("ZBITPIX", type.bitpix, "data type of original image");
     h.add("ZNAXIS", axes.length, "dimension of original image");
@@ -266,6 +268,9 @@ public final class CompressedImageHdu implements WritableHdu {
     } else if (algorithm == TileCompression.HCOMPRESS_1) {
       h.add("ZNAME1", "SCALE", "HCOMPRESS scale factor").add("ZVAL1", hcompressScale, "HCOMPRESS scale factor");
       h.add("ZNAME2", "SMOOTH", "HCOMPRESS smooth option").add("ZVAL2", hcompressSmooth ? 1 : 0, "smooth on read");
+    }
+    if (type.isFloat() && !c.quantized) {
+      h.add("ZQUANTIZ", "NONE", "lossless compression without quantization");
     }
     if (c.quantized) {
       h.add("ZQUANTIZ", dither.name(), "quantization method");
@@ -318,6 +323,7 @@ public final class CompressedImageHdu implements WritableHdu {
       if (c.quantized) {
         rows.putDouble(t.scale()).putDouble(t.zero());
       }
+
     }
     drain(rows, out);
     for (TileCompressor.Tile t : c.tiles) {
@@ -365,7 +371,8 @@ public final class CompressedImageHdu implements WritableHdu {
   }
 
   private Compressed compress() {
-    boolean quantize = type.isFloat() && quantized;
+    // NOCOMPRESS keeps floats as they are: cfitsio does not scale integers read from UNCOMPRESSED_DATA
+    boolean quantize = type.isFloat() && quantized && algorithm != TileCompression.NOCOMPRESS;
     checkSettings(quantize);
     int[] tileSize = tileSize();
     TileGrid grid = new TileGrid(axes, tileSize);
