@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -54,8 +55,14 @@ class CompressedImageWriteTest {
         .tile(300, 33), true);
     INDArray cube = TestImages.mask(type, max, 4, 3, 41, 97);
     checks.add("mask_3d", cube, CompressedImageHdu.of(cube).algorithm(TileCompression.PLIO_1).tile(97, 41, 2), true);
+    // runs of exactly 4095 zeros (one full line-list word) before a single pixel, twice
+    INDArray edge = Nd4j.zeros(type, 2, 8200);
+    edge.putScalar(new int[] {0, 4095}, 7);
+    edge.putScalar(new int[] {0, 8191}, max);
+    edge.putScalar(new int[] {1, 8199}, 1);
+    checks.add("mask_full_zero_words", edge, CompressedImageHdu.of(edge).algorithm(TileCompression.PLIO_1), true);
     Map<String, CompressionChecks.Verdict> verdicts = checks.verify();
-    assertEquals(3, verdicts.size());
+    assertEquals(4, verdicts.size());
   }
 
   @ParameterizedTest
