@@ -81,7 +81,14 @@ public final class Hdu {
    */
   public CompressedImageHeader compression() {
     if (compressionError != null) {
-      throw new FitsFormatException(compressionError.context().withHdu(index, name()), compressionError.problem());
+      ErrorContext at = context();
+      if (compressionError.keyword().isPresent()) {
+        at = at.withKeyword(compressionError.keyword().get());
+      }
+      if (compressionError.offset().isPresent()) {
+        at = at.withOffset(compressionError.offset().getAsLong());
+      }
+      throw new FitsFormatException(at, compressionError.problem());
     }
     return compressed;
   }

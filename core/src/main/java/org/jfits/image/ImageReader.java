@@ -181,12 +181,13 @@ public final class ImageReader {
     if (elements == 0) {
       return Nd4j.create(dataType(), shape, Nd4j.order());
     }
-    INDArray array = NativeArrays.uninitialized(dataType(), shape);
     if (compressed != null) {
+      INDArray array = NativeArrays.uninitialized(dataType(), shape);
       compressed.read(scaling, threads, start, shape, array);
       return array;
     }
     checkAvailable(hdu);
+    INDArray array = NativeArrays.uninitialized(dataType(), shape);
     new SectionCopy(full, start, shape).run(array, elements);
     return array;
   }
