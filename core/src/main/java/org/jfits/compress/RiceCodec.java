@@ -10,9 +10,10 @@ import java.nio.ByteBuffer;
  * {@code fs} low bits after a unary high part. Differences are zig-zag mapped and summed with
  * wrap-around in the BYTEPIX width.
  *
- * <p>The hot path of compressed reading: bits are read from a 64-bit register refilled a byte at a
- * time, the leading zeros of a code are counted with {@link Long#numberOfLeadingZeros} instead of bit
- * by bit, and nothing is allocated per pixel. BYTEPIX 1 gives unsigned bytes, 2 signed shorts, 4 ints
+ * <p>The hot path of compressed reading: bits are read straight from the tile's byte array into a
+ * 64-bit register refilled a byte at a time, the leading zeros of a code are counted with
+ * {@link Long#numberOfLeadingZeros} (one instruction) instead of bit by bit, and nothing is allocated
+ * per pixel. Running out of bytes is an {@link IllegalStateException}, never a read past the tile. BYTEPIX 1 gives unsigned bytes, 2 signed shorts, 4 ints
  * and 8 longs.
  */
 final class RiceCodec implements TileCodec {
@@ -60,24 +61,41 @@ final class RiceCodec implements TileCodec {
     }
   }
 
-  /** A bit reader over the tile bytes: up to 57 unread bits, most significant first. */
+  /** A bit reader over the tile bytes: up to 64 unread bits, most significant first. */
   private static final class Bits {
-    private final ByteBuffer data;
+    private final byte[] bytes;
+    private final int end;
+    private int at;
     private long register;
     private int available;
 
     Bits(ByteBuffer data) {
-      this.data = data;
+      if (data.hasArray()) {
+        bytes = data.array();
+        at = data.arrayOffset() + data.position();
+        end = data.arrayOffset() + data.limit();
+      } else {
+        bytes = new byte[data.remaining()];
+        data.duplicate().get(bytes);
+        end = bytes.length;
+      }
+    }
+
+    private int next() {
+      if (at >= end) {
+        throw new IllegalStateException("the tile's bytes end before its last pixel");
+      }
+      return bytes[at++] & 0xff;
     }
 
     /** Reads {@code n} bits (0 to 56) as an unsigned number. */
     long read(int n) {
       while (available < n) {
-        register = (register << 8) | (data.get() & 0xff);
+        register = (register << 8) | next();
         available += 8;
       }
       available -= n;
-      long value = (register >>> available) & ((1L << n) - 1);
+      long value = register >>> available;
       register &= (1L << available) - 1;
       return value;
     }
@@ -87,7 +105,7 @@ final class RiceCodec implements TileCodec {
       int zeros = 0;
       while (register == 0) {
         zeros += available;
-        register = data.get() & 0xff;
+        register = next();
         available = 8;
       }
       int highest = 63 - Long.numberOfLeadingZeros(register);
@@ -99,51 +117,38 @@ final class RiceCodec implements TileCodec {
   }
 
   private void decodeInts(ByteBuffer data, int count, int[] values) {
-    long mask = bbits == 32 ? 0xffffffffL : (1L << bbits) - 1;
-    long last = 0;
-    for (int i = 0; i < bytepix; i++) {
-      last = (last << 8) | (data.get() & 0xff);
-    }
+    long mask = (1L << bbits) - 1;
+    // 16-bit values are signed: sign-extend; 8-bit values stay unsigned, 32-bit ones wrap on the cast
+    int shift = bytepix == 2 ? 16 : 0;
     Bits bits = new Bits(data);
+    long last = bits.read(bbits);
     for (int i = 0; i < count; ) {
       int fs = (int) bits.read(fsBits) - 1;
       int end = Math.min(i + blockSize, count);
       if (fs < 0) {
-        int value = narrow(last);
+        int value = (int) last << shift >> shift;
         for (; i < end; i++) {
           values[i] = value;
         }
       } else if (fs == fsMax) {
         for (; i < end; i++) {
-          long diff = bits.read(bbits);
-          last = (last + unzigzag(diff)) & mask;
-          values[i] = narrow(last);
+          last = (last + unzigzag(bits.read(bbits))) & mask;
+          values[i] = (int) last << shift >> shift;
         }
       } else {
         for (; i < end; i++) {
           long high = bits.zerosThenOne();
           long diff = (high << fs) | bits.read(fs);
           last = (last + unzigzag(diff)) & mask;
-          values[i] = narrow(last);
+          values[i] = (int) last << shift >> shift;
         }
       }
     }
   }
 
-  private int narrow(long value) {
-    switch (bytepix) {
-      case 1:
-        return (int) value;
-      case 2:
-        return (short) value;
-      default:
-        return (int) value;
-    }
-  }
-
   private void decodeLongs(ByteBuffer data, int count, long[] values) {
-    long last = data.getLong();
     Bits bits = new Bits(data);
+    long last = (bits.read(32) << 32) | bits.read(32);
     for (int i = 0; i < count; ) {
       int fs = (int) bits.read(fsBits) - 1;
       int end = Math.min(i + blockSize, count);
