@@ -9,6 +9,8 @@ Usage: compressed_reference.py FITS_DATA_DIR OUTPUT_DIR
    multiples of the tile size) into OUTPUT_DIR/fixtures, and compresses them with cfitsio's fpack
    (-r, -g, -g2, -h, -h -s, -p, -d, tile shapes with -t and -w, -q / -q0 / -qz / -qt levels, -i2f)
    and with astropy's CompImageHDU (HCOMPRESS with SMOOTH, PLIO, dither seeds) into OUTPUT_DIR/fz.
+   fpack (cfitsio 4.2) cannot compress BITPIX 64 images: those runs fail and are listed under
+   "skipped" in cases.json, so no 64-bit compressed image is compared.
 3. For every compressed HDU, saves the array astropy's ``fits.open(f)[i].data`` returns as .npy
    (little-endian) and lists it in OUTPUT_DIR/cases.json with its dtype, shape and compression.
 
