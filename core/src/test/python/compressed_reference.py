@@ -24,10 +24,10 @@ there, since it garbles tiles of several rows that hold undefined pixels (f32_ri
 funpack's output. Cases say which ("reference" and "note"). Nothing in the references comes from
 jfits.
 
-Not covered: lossy HCOMPRESS (SCALE > 0) of float images with undefined pixels. cfitsio decodes
-quantised tiles with its 32-bit HCOMPRESS decoder, which overflows on the huge ZBLANK integers of a
-lossy tile (astropy returns ordinary-looking values there); jfits decodes in 64 bits (nom-tam-fits)
-and finds ZBLANK, so such pixels differ. The lossy HCOMPRESS fixtures have no NaNs.
+Not covered: lossy HCOMPRESS (SCALE > 0) of float images with undefined pixels. astropy returns
+ordinary-looking values at those pixels (its decoder does not give back the ZBLANK integers of a
+lossy tile, probably 32-bit arithmetic); jfits decodes in 64 bits (nom-tam-fits) and finds ZBLANK,
+so such pixels differ. The lossy HCOMPRESS fixtures have no NaNs.
 """
 import glob
 import json

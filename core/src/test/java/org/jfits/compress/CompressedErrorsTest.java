@@ -18,6 +18,7 @@ import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 import org.jfits.HduType;
 import org.jfits.TestFiles;
+import org.jfits.image.ImageReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,21 @@ class CompressedErrorsTest {
     damageFirstTile(bytes, file, 12);
     Files.write(file, bytes);
     assertNames(failsReading(file, FitsFormatException.class), file, "ZCMPTYPE");
+  }
+
+  @Test
+  void aSectionDecodesOnlyTheTilesItTouches() throws Exception {
+    byte[] bytes = copy("derived/ngc1316_gzip1.fits.fz");
+    Path file = TestFiles.write(dir, "bad_first_row.fits", bytes);
+    damageFirstTile(bytes, file, 12);
+    Files.write(file, bytes);
+    assertTimeoutPreemptively(LIMIT, () -> {
+      try (FitsFile fits = Fits.open(file)) {
+        ImageReader image = fits.hdu(1).image();
+        assertThrows(FitsFormatException.class, () -> image.read(new long[] {0, 0}, new long[] {2, 5}));
+        assertEquals(5 * 7, image.read(new long[] {1, 10}, new long[] {5, 7}).length());
+      }
+    });
   }
 
   @Test
