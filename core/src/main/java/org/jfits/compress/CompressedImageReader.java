@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * engine behind {@link org.jfits.image.ImageReader} for {@link HduType#COMPRESSED_IMAGE} HDUs (users
  * call {@code hdu.image()}).
  *
- * <p>Algorithms (ZCMPTYPE): {@code RICE_1} (alias {@code RICE_ONE}; BLOCKSIZE and BYTEPIX 1, 2, 4, 8),
+ * <p>Algorithms (ZCMPTYPE): {@code RICE_1} (alias {@code RICE_ONE}; BLOCKSIZE and BYTEPIX 1, 2, 4),
  * {@code GZIP_1}, {@code GZIP_2} (byte-shuffled), {@code PLIO_1}, {@code HCOMPRESS_1} (with SMOOTH),
  * {@code NOCOMPRESS}; and tiles cfitsio stored losslessly in {@code GZIP_COMPRESSED_DATA} or
  * {@code UNCOMPRESSED_DATA} columns. Floating-point images quantised with ZQUANTIZ {@code NO_DITHER},
@@ -103,7 +103,12 @@ public final class CompressedImageReader {
         try {
           new RiceCodec(blockSize, bytepix);
         } catch (IllegalArgumentException e) {
-          throw new FitsFormatException(with(header, "ZVAL1", hdu), e.getMessage());
+          boolean validBytepix = bytepix == 1 || bytepix == 2 || bytepix == 4;
+          String keyword = header.parameterKeyword(validBytepix ? "BLOCKSIZE" : "BYTEPIX");
+          if (bytepix == 8) {
+            throw new FitsUnsupportedException(with(header, keyword, hdu), e.getMessage());
+          }
+          throw new FitsFormatException(with(header, keyword, hdu), e.getMessage());
         }
         return () -> new RiceCodec(blockSize, bytepix);
       }

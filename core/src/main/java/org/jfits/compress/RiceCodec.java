@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 /**
  * Rice decoding as cfitsio's {@code fits_rdecomp} family defines it (ZCMPTYPE {@code RICE_1}): the first
  * pixel in BYTEPIX big-endian bytes, then blocks of BLOCKSIZE pixel differences, each block led by a
- * split code {@code fs} of 3 (BYTEPIX 1), 4 (2), 5 (4) or 6 (8) bits: {@code fs = -1} is a block of
+ * split code {@code fs} of 3 (BYTEPIX 1), 4 (2) or 5 (4) bits: {@code fs = -1} is a block of
  * zero differences, the largest code a block of raw differences, anything else Rice codes of
  * {@code fs} low bits after a unary high part. Differences are zig-zag mapped and summed with
  * wrap-around in the BYTEPIX width.
@@ -13,8 +13,9 @@ import java.nio.ByteBuffer;
  * <p>The hot path of compressed reading: bits are read straight from the tile's byte array into a
  * 64-bit register refilled a byte at a time, the leading zeros of a code are counted with
  * {@link Long#numberOfLeadingZeros} (one instruction) instead of bit by bit, and nothing is allocated
- * per pixel. Running out of bytes is an {@link IllegalStateException}, never a read past the tile. BYTEPIX 1 gives unsigned bytes, 2 signed shorts, 4 ints
- * and 8 longs.
+ * per pixel. Running out of bytes is an {@link IllegalStateException}, never a read past the tile.
+ * BYTEPIX 1 gives unsigned bytes, 2 signed shorts, 4 ints. BYTEPIX 8 is not defined: cfitsio's coder
+ * (the one that writes these files) stops at 4 and cannot compress 64-bit images at all.
  */
 final class RiceCodec implements TileCodec {
   private final int blockSize;
@@ -42,23 +43,15 @@ final class RiceCodec implements TileCodec {
         fsBits = 5;
         fsMax = 25;
         break;
-      case 8:
-        fsBits = 6;
-        fsMax = 58;
-        break;
       default:
-        throw new IllegalArgumentException("BYTEPIX = " + bytepix + "; Rice coding allows 1, 2, 4 or 8");
+        throw new IllegalArgumentException("BYTEPIX = " + bytepix + "; Rice coding is defined for 1, 2 or 4");
     }
     bbits = bytepix * 8;
   }
 
   @Override
   public void decode(ByteBuffer data, int count, int width, TileValues out) {
-    if (bytepix == 8) {
-      decodeLongs(data, count, out.longs(count));
-    } else {
-      decodeInts(data, count, out.ints(count));
-    }
+    decodeInts(data, count, out.ints(count));
   }
 
   /** A bit reader over the tile bytes: up to 64 unread bits, most significant first. */
@@ -141,33 +134,6 @@ final class RiceCodec implements TileCodec {
           long diff = (high << fs) | bits.read(fs);
           last = (last + unzigzag(diff)) & mask;
           values[i] = (int) last << shift >> shift;
-        }
-      }
-    }
-  }
-
-  private void decodeLongs(ByteBuffer data, int count, long[] values) {
-    Bits bits = new Bits(data);
-    long last = (bits.read(32) << 32) | bits.read(32);
-    for (int i = 0; i < count; ) {
-      int fs = (int) bits.read(fsBits) - 1;
-      int end = Math.min(i + blockSize, count);
-      if (fs < 0) {
-        for (; i < end; i++) {
-          values[i] = last;
-        }
-      } else if (fs == fsMax) {
-        for (; i < end; i++) {
-          long diff = (bits.read(32) << 32) | bits.read(32);
-          last += unzigzag(diff);
-          values[i] = last;
-        }
-      } else {
-        for (; i < end; i++) {
-          long high = bits.zerosThenOne();
-          long diff = (high << fs) | bits.read(fs);
-          last += unzigzag(diff);
-          values[i] = last;
         }
       }
     }

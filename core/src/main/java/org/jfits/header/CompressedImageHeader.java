@@ -355,6 +355,18 @@ public final class CompressedImageHeader {
     return value instanceof Number n ? n.longValue() : fallback;
   }
 
+  /** The ZVALi keyword that holds parameter {@code name} (for errors), or {@code ZNAME1} when it is absent. */
+  public String parameterKeyword(String name) {
+    int i = 1;
+    for (String key : parameters.keySet()) {
+      if (key.equals(name)) {
+        return "ZVAL" + i;
+      }
+      i++;
+    }
+    return "ZNAME1";
+  }
+
   /** ZQUANTIZ upper case ({@code NO_DITHER}, {@code SUBTRACTIVE_DITHER_1}, ...), or null when absent. */
   public String quantize() {
     return quantize;

@@ -157,6 +157,17 @@ class CompressedErrorsTest {
   }
 
   @Test
+  void riceWithEightBytesPerPixelIsUnsupportedNamingItsZval() throws Exception {
+    byte[] bytes = copy("real/astropy_comp.fits");
+    int at = TestFiles.cardOffset(bytes, "ZVAL2", 2880);
+    TestFiles.replaceCard(bytes, at, TestFiles.value("ZVAL2", "8"));
+    Path file = TestFiles.write(dir, "bytepix8.fits", bytes);
+    FitsUnsupportedException e = failsReading(file, FitsUnsupportedException.class);
+    assertNames(e, file, "ZVAL2");
+    assertEquals(at, e.offset().orElse(-1));
+  }
+
+  @Test
   void missingZbitpixListsTheHduAsATableAndReadingNamesTheKeyword() throws Exception {
     byte[] bytes = copy("real/astropy_comp.fits");
     int at = TestFiles.cardOffset(bytes, "ZBITPIX", 2880);
