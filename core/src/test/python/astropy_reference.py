@@ -29,13 +29,12 @@ Choices, deliberately made:
     FITS 4.0 (section 4.4.2.5) says BLANK = 0 marks zeros as undefined, as cfitsio reads it; the
     reference follows the standard there and the ulp check excludes those pixels. No file in the
     test data has BLANK = 0 today, so this never differs from astropy in practice.
-  * Tile-compressed images (CompImageHDU) get no image reference: jfits does not decompress yet.
-    Their listing rows come from astropy as usual, plus ("storedInfo") the row astropy lists for the
-    same HDU opened with ``disable_image_compression=True``; their header cards come from that open
-    too, i.e. the stored binary-table header, which is what the file holds and what jfits exposes.
-    astropy's ``header``, name, EXTVER and card count of a CompImageHDU describe the image header it
-    rebuilds instead (astropy_double_ext.fits stores EXTNAME = 'COMPRESSED_IMAGE' and a second
-    EXTNAME = 'ccd00'; astropy names the compressed HDU 'ccd00').
+  * Tile-compressed images (CompImageHDU) get no image reference here (their pixels are compared by
+    compressed_reference.py). Their listing rows and header cards are astropy's, which describe the
+    image header astropy rebuilds from the table header (astropy_double_ext.fits stores EXTNAME =
+    'COMPRESSED_IMAGE' and a second EXTNAME = 'ccd00'; astropy names the compressed HDU 'ccd00');
+    "storedCards" holds the binary-table header as stored (astropy with
+    ``disable_image_compression=True``).
   * Record-valued keyword cards (the draft distortion-paper convention, e.g. D2IM1 = 'EXTVER: 1' in
     astropy_dist_lookup.fits.gz) are shown by astropy as keyword 'D2IM1.EXTVER' with value 1.0. The
     convention is not part of the FITS standard; cfitsio and jfits read such a card as the string
@@ -237,9 +236,8 @@ def describe(path, key, outdir, workdir):
             result["info"] = [info_row(r) for r in hdul.info(output=False)]
             kinds = [type(h).__name__ for h in hdul]
             headers = [h.header.copy() for h in hdul]
-        # stored headers of compressed images: the binary-table headers, and their listing rows
+        # stored headers of compressed images: the binary-table headers
         with fits.open(open_path, disable_image_compression=True) as hdul:
-            stored_info = [info_row(r) for r in hdul.info(output=False)]
             stored = [h.header.copy() for h in hdul]
         assert len(stored) == len(headers), path
         # 2. raw data, then astropy's scaled data
@@ -249,12 +247,11 @@ def describe(path, key, outdir, workdir):
                 entry = {
                     "index": index,
                     "type": kind,
-                    "headerSource": "stored" if kind == "CompImageHDU" else "header",
-                    "cards": cards_of(stored[index] if kind == "CompImageHDU" else header),
+                    "cards": cards_of(header),
                     "image": None,
                 }
                 if kind == "CompImageHDU":
-                    entry["storedInfo"] = stored_info[index]
+                    entry["storedCards"] = cards_of(stored[index])
                 if kind in ("PrimaryHDU", "ImageHDU"):
                     raw = raw_list[index].data
                     if raw is not None:

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jfits.checksum.ChecksumVerifier;
 import org.jfits.checksum.HduChecksum;
+import org.jfits.header.CompressedImageHeader;
 import org.jfits.header.Header;
 import org.jfits.header.HeaderReader;
 import org.jfits.io.RandomAccessInput;
@@ -189,7 +190,18 @@ public final class FitsFile implements AutoCloseable, Iterable<Hdu> {
     Header header = read.header();
     HduLayout layout = HduLayout.of(header, offset, read.length(), index == 0, at);
     HduType type = typeOf(header, index, layout, at);
-    hdus.add(new Hdu(this, index, header, type, layout));
+    CompressedImageHeader compressed = null;
+    FitsException compressionError = null;
+    if (type == HduType.COMPRESSED_IMAGE) {
+      try {
+        compressed = CompressedImageHeader.of(header);
+      } catch (FitsException e) {
+        LOG.warn("{}: HDU {} is listed as a binary table: {}", name(), index, e.getMessage());
+        compressionError = e;
+        type = HduType.BINTABLE;
+      }
+    }
+    hdus.add(new Hdu(this, index, header, type, layout, compressed, compressionError));
     nextOffset = layout.end();
     if (layout.dataOffset() + layout.dataSize() > size) {
       LOG.warn("{}: HDU {} needs {} data bytes from byte {} but the file ends at byte {} (truncated?)",
@@ -211,7 +223,7 @@ public final class FitsFile implements AutoCloseable, Iterable<Hdu> {
         return HduType.TABLE;
       case "BINTABLE":
       case "A3DTABLE":
-        return header.getBoolean("ZIMAGE", false) ? HduType.COMPRESSED_IMAGE : HduType.BINTABLE;
+        return CompressedImageHeader.isCompressedImage(header) ? HduType.COMPRESSED_IMAGE : HduType.BINTABLE;
       default:
         return HduType.NONSTANDARD;
     }

@@ -34,8 +34,8 @@ public record HduSummary(int index, String name, int version, String type, int c
         format = tableFormats(header);
         break;
       case COMPRESSED_IMAGE:
-        dims = tuple(compressedAxes(header));
-        format = PixelScaling.numpyName(header.getInt("ZBITPIX"));
+        dims = tuple(hdu.axes());
+        format = PixelScaling.numpyName(hdu.bitpix());
         break;
       case GROUPS: {
         long[] axes = hdu.axes();
@@ -76,14 +76,6 @@ public record HduSummary(int index, String name, int version, String type, int c
       }
     }
     return true;
-  }
-
-  private static long[] compressedAxes(Header header) {
-    long[] axes = new long[header.getInt("ZNAXIS")];
-    for (int i = 0; i < axes.length; i++) {
-      axes[i] = header.getLong("ZNAXIS" + (i + 1));
-    }
-    return axes;
   }
 
   private static String tableDimensions(Header header) {

@@ -28,9 +28,12 @@ public enum HduType {
     return astropyName;
   }
 
-  /** True for HDUs whose data is an N-dimensional image (primary and IMAGE extensions). */
+  /**
+   * True for HDUs whose data is an N-dimensional image: primary and IMAGE extensions, and
+   * tile-compressed images.
+   */
   public boolean isImage() {
-    return this == PRIMARY || this == IMAGE;
+    return this == PRIMARY || this == IMAGE || this == COMPRESSED_IMAGE;
   }
 
   /** True for binary and ASCII tables (compressed images excluded). */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param shape the shape in numpy order
  * @param data the element bytes, little-endian, C order
  */
-record Npy(String dtype, long[] shape, byte[] data) {
+public record Npy(String dtype, long[] shape, byte[] data) {
   private static final Map<String, String> DESCRIPTORS = Map.ofEntries(
       Map.entry("|u1", "uint8"), Map.entry("|i1", "int8"), Map.entry("<i2", "int16"), Map.entry("<u2", "uint16"),
       Map.entry("<i4", "int32"), Map.entry("<u4", "uint32"), Map.entry("<i8", "int64"), Map.entry("<u8", "uint64"),
@@ -27,7 +27,7 @@ record Npy(String dtype, long[] shape, byte[] data) {
   private static final Pattern ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
 
-  static Npy read(Path path) throws IOException {
+  public static Npy read(Path path) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[6];
     bytes.get(magic);
@@ -67,7 +67,7 @@ record Npy(String dtype, long[] shape, byte[] data) {
   }
 
   /** Bytes per element. */
-  int width() {
+  public int width() {
     if (dtype.equals("bool")) {
       return 1;
     }
@@ -75,7 +75,7 @@ record Npy(String dtype, long[] shape, byte[] data) {
   }
 
   /** The number of elements. */
-  long length() {
+  public long length() {
     long n = 1;
     for (long s : shape) {
       n *= s;

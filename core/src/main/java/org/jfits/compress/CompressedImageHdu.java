@@ -375,7 +375,7 @@ public final class CompressedImageHdu implements WritableHdu {
     boolean quantize = type.isFloat() && quantized && algorithm != TileCompression.NOCOMPRESS;
     checkSettings(quantize);
     int[] tileSize = tileSize();
-    TileGrid grid = new TileGrid(axes, tileSize);
+    TileGrid grid = TileGrid.checked(axes, tileSize);
     if (grid.count() > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(grid.count() + " tiles are too many for one table; use larger tiles");
     }

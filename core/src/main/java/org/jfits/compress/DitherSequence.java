@@ -16,8 +16,8 @@ final class DitherSequence {
    * The offsets of tile {@code tile} (0-based) of an image written with dither seed {@code seed}
    * (ZDITHER0, 1 to 10000).
    */
-  DitherSequence(long tile, int seed) {
-    seedIndex = (int) ((tile + seed - 1) % SIZE);
+  DitherSequence(long tile, long seed) {
+    seedIndex = (int) Math.floorMod(tile + seed - 1, (long) SIZE);
     next = (int) (VALUES[seedIndex] * 500);
   }
 
@@ -40,6 +40,9 @@ final class DitherSequence {
       double product = a * seed;
       seed = product - m * (int) (product / m);
       values[i] = (float) (seed / m);
+    }
+    if ((int) seed != 1043618065) {
+      throw new IllegalStateException("the random sequence does not end at cfitsio's check value: " + seed);
     }
     return values;
   }

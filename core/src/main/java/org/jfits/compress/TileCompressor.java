@@ -40,8 +40,8 @@ final class TileCompressor {
 
   /** Compresses tile {@code index} (0-based). */
   Tile compress(long index) {
-    long[] start = grid.start(index);
-    int[] size = grid.size(index);
+    long[] start = grid.origin(Math.toIntExact(index));
+    int[] size = grid.sizeOf(Math.toIntExact(index));
     int count = 1;
     for (int s : size) {
       count *= s;

@@ -151,8 +151,13 @@ final class CutoutCopy {
 
   /** Writes the fill element over a whole slab. */
   private void pad(ByteBuffer slab, ByteBuffer fill) {
-    for (int at = 0; at < slab.capacity(); at += outWidth) {
-      slab.put(at, fill, 0, outWidth);
+    pad(slab, fill, outWidth);
+  }
+
+  /** Fills {@code slab} with copies of the {@code width} bytes of {@code fill}. */
+  static void pad(ByteBuffer slab, ByteBuffer fill, int width) {
+    for (int at = 0; at < slab.capacity(); at += width) {
+      slab.put(at, fill, 0, width);
     }
   }
 

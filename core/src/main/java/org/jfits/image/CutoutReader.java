@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
+import org.jfits.compress.CompressedImageReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -47,6 +48,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * reader is made. The strategy changes speed only, never values.
  */
 public final class CutoutReader {
+  /** The tile decoder of a tile-compressed image, null for uncompressed images. */
+  private final CompressedImageReader compressed;
   private final Hdu hdu;
   private final PixelScaling scaling;
   private final int threads;
@@ -58,8 +61,8 @@ public final class CutoutReader {
   private final long readOnceBytes;
   private final long mapBytes;
 
-  CutoutReader(Hdu hdu, PixelScaling scaling, int threads) {
-    this(hdu, scaling, threads, OffImagePolicy.PAD, null, 0, -1, CutoutPlanner.strategyProperty(),
+  CutoutReader(CompressedImageReader compressed, Hdu hdu, PixelScaling scaling, int threads) {
+    this(compressed, hdu, scaling, threads, OffImagePolicy.PAD, null, 0, -1, CutoutPlanner.strategyProperty(),
         CutoutPlanner.bytesProperty(CutoutPlanner.READ_ONCE_PROPERTY, CutoutPlanner.DEFAULT_READ_ONCE_BYTES),
         CutoutPlanner.bytesProperty(CutoutPlanner.MAP_PROPERTY, CutoutPlanner.DEFAULT_MAP_BYTES));
     long[] shape = hdu.shape();
@@ -69,8 +72,10 @@ public final class CutoutReader {
     }
   }
 
-  private CutoutReader(Hdu hdu, PixelScaling scaling, int threads, OffImagePolicy policy, Double fill,
-      long planeStart, long planeCount, CutoutStrategy strategy, long readOnceBytes, long mapBytes) {
+  private CutoutReader(CompressedImageReader compressed, Hdu hdu, PixelScaling scaling, int threads,
+      OffImagePolicy policy, Double fill, long planeStart, long planeCount, CutoutStrategy strategy,
+      long readOnceBytes, long mapBytes) {
+    this.compressed = compressed;
     this.hdu = hdu;
     this.scaling = scaling;
     this.threads = threads;
@@ -85,7 +90,7 @@ public final class CutoutReader {
 
   /** A reader of stored values, ignoring BSCALE, BZERO and BLANK (integer results: pad with {@link #fill}). */
   public CutoutReader raw() {
-    return new CutoutReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), true), threads, policy, fill,
+    return new CutoutReader(compressed, hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), true), threads, policy, fill,
         planeStart, planeCount, strategy, readOnceBytes, mapBytes);
   }
 
@@ -94,14 +99,14 @@ public final class CutoutReader {
    * range of the element type ({@link #elementType()}), checked when reading.
    */
   public CutoutReader fill(double value) {
-    return new CutoutReader(hdu, scaling, threads, policy, value, planeStart, planeCount, strategy, readOnceBytes,
-        mapBytes);
+    return new CutoutReader(compressed, hdu, scaling, threads, policy,
+        value, planeStart, planeCount, strategy, readOnceBytes, mapBytes);
   }
 
   /** Pad boxes that are not wholly inside (the default), or refuse them. */
   public CutoutReader offImage(OffImagePolicy policy) {
-    return new CutoutReader(hdu, scaling, threads, policy, fill, planeStart, planeCount, strategy, readOnceBytes,
-        mapBytes);
+    return new CutoutReader(compressed, hdu, scaling, threads, policy,
+        fill, planeStart, planeCount, strategy, readOnceBytes, mapBytes);
   }
 
   /**
@@ -122,25 +127,26 @@ public final class CutoutReader {
       throw new IllegalArgumentException(hdu.context().describe("planes " + start + " to " + (start + count - 1)
           + " are outside NAXIS3 = " + depth));
     }
-    return new CutoutReader(hdu, scaling, threads, policy, fill, start, count, strategy, readOnceBytes, mapBytes);
+    return new CutoutReader(compressed, hdu, scaling, threads, policy,
+        fill, start, count, strategy, readOnceBytes, mapBytes);
   }
 
   /** How the pixels are read ({@link CutoutStrategy#AUTO} to let the reader choose). Never changes values. */
   public CutoutReader strategy(CutoutStrategy strategy) {
-    return new CutoutReader(hdu, scaling, threads, policy, fill, planeStart, planeCount, strategy, readOnceBytes,
-        mapBytes);
+    return new CutoutReader(compressed, hdu, scaling, threads, policy,
+        fill, planeStart, planeCount, strategy, readOnceBytes, mapBytes);
   }
 
   /** The largest span of rows (stored bytes) that {@link CutoutStrategy#AUTO} reads in one go. */
   public CutoutReader readOnceBytes(long bytes) {
-    return new CutoutReader(hdu, scaling, threads, policy, fill, planeStart, planeCount, strategy,
+    return new CutoutReader(compressed, hdu, scaling, threads, policy, fill, planeStart, planeCount, strategy,
         nonNegative(bytes), mapBytes);
   }
 
   /** The data size (stored bytes) from which {@link CutoutStrategy#AUTO} maps a mappable file. */
   public CutoutReader mapBytes(long bytes) {
-    return new CutoutReader(hdu, scaling, threads, policy, fill, planeStart, planeCount, strategy, readOnceBytes,
-        nonNegative(bytes));
+    return new CutoutReader(compressed, hdu, scaling, threads, policy,
+        fill, planeStart, planeCount, strategy, readOnceBytes, nonNegative(bytes));
   }
 
   /** At most {@code threads} threads convert a large batch (default: the image reader's). */
@@ -148,8 +154,8 @@ public final class CutoutReader {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
-    return new CutoutReader(hdu, scaling, threads, policy, fill, planeStart, planeCount, strategy, readOnceBytes,
-        mapBytes);
+    return new CutoutReader(compressed, hdu, scaling, threads, policy,
+        fill, planeStart, planeCount, strategy, readOnceBytes, mapBytes);
   }
 
   private static long nonNegative(long bytes) {
@@ -297,7 +303,7 @@ public final class CutoutReader {
       }
     }
     ByteBuffer fillElement = CutoutFill.element(elementType(), fill, hdu);
-    CutoutStrategy chosen = strategyFor(boxes);
+    CutoutStrategy chosen = compressed != null ? null : strategyFor(boxes);
     ImageReader.checkAvailable(hdu);
 
     long[] planes = planeIndices();
@@ -309,7 +315,11 @@ public final class CutoutReader {
       placed.add(CutoutCopy.Placed.of(boxes.get(i), shape[shape.length - 1], shape[shape.length - 2],
           targets.slabs(i)));
     }
-    new CutoutCopy(hdu, scaling, threads, planes).run(placed, chosen, readOnceBytes, fillElement);
+    if (compressed != null) {
+      new CompressedCutouts(compressed, scaling, threads, shape, planes).run(placed, fillElement);
+    } else {
+      new CutoutCopy(hdu, scaling, threads, planes).run(placed, chosen, readOnceBytes, fillElement);
+    }
     return new Cutouts(targets.stacked(), targets.arrays(), boxes, flags);
   }
 

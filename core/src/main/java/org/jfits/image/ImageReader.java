@@ -12,6 +12,7 @@ import org.jfits.FitsIOException;
 import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
 import org.jfits.HduType;
+import org.jfits.compress.CompressedImageReader;
 import org.jfits.io.NativeBytes;
 import org.jfits.io.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Reads the image of a primary or IMAGE HDU into an ND4J array, whole or as a section.
+ * Reads the image of a primary or IMAGE HDU, or a tile-compressed image, into an ND4J array, whole or
+ * as a section.
  *
  * <p>Arrays have the numpy axis order ({@code [NAXISn, ..., NAXIS1]}, 'c' order) and the element
  * type that {@link PixelScaling} decides: the same values astropy's {@code fits.getdata} returns,
@@ -27,6 +29,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * buffer of at most one megabyte of native memory (freed when the read ends) and are byte-swapped
  * straight into the array's native memory: no Java array
  * the size of the image is ever made, and images over 2 GiB are filled in windows.
+ *
+ * <p>Tile-compressed images ({@link HduType#COMPRESSED_IMAGE}) give the same values, element types
+ * and shapes as astropy's {@code CompImageHDU.data}: a section decodes only the tiles it touches, on up
+ * to {@link #threads(int)} threads (see {@link CompressedImageReader}).
  *
  * <p>A reader is cheap and immutable; each read allocates its own staging buffer, so several threads
  * may read sections of the same image at once.
@@ -39,32 +45,46 @@ public final class ImageReader {
   private final Hdu hdu;
   private final PixelScaling scaling;
   private final int threads;
+  /** The tile decoder of a tile-compressed image, null for uncompressed images. */
+  private final CompressedImageReader compressed;
 
-  private ImageReader(Hdu hdu, PixelScaling scaling, int threads) {
+  private ImageReader(Hdu hdu, PixelScaling scaling, int threads, CompressedImageReader compressed) {
     this.hdu = hdu;
     this.scaling = scaling;
     this.threads = threads;
+    this.compressed = compressed;
   }
 
   /**
-   * The reader for an image HDU.
+   * The reader for an image HDU: a primary or IMAGE HDU, or a tile-compressed image (whose tile
+   * directory is read now).
    *
-   * @throws FitsUnsupportedException if the HDU is not an uncompressed image
+   * @throws FitsUnsupportedException if the HDU is not an image, or a compressed image uses an
+   *     algorithm jfits does not read
+   * @throws org.jfits.FitsFormatException if a compressed image's Z-keywords or tile table are wrong
    */
   public static ImageReader of(Hdu hdu) {
+    if (hdu.compression() != null) {
+      return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), false),
+          Runtime.getRuntime().availableProcessors(), CompressedImageReader.of(hdu));
+    }
     if (!hdu.type().isImage()) {
-      String what = hdu.type() == HduType.COMPRESSED_IMAGE
-          ? "tile-compressed images are not supported yet"
-          : "it is a " + hdu.type().astropyName() + ", not an image";
-      throw new FitsUnsupportedException(hdu.context(), "cannot read as an image: " + what);
+      throw new FitsUnsupportedException(hdu.context(), "cannot read as an image: it is a "
+          + hdu.type().astropyName() + ", not an image");
     }
     return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), false),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), null);
   }
 
-  /** A reader of the same HDU that returns values as stored, ignoring BSCALE, BZERO and BLANK. */
+  /**
+   * A reader of the same HDU that returns values as stored, ignoring BSCALE, BZERO and BLANK. For a
+   * tile-compressed image these are the integers of lossless integer tiles (before the image's
+   * BSCALE/BZERO); quantised floating-point images have no stored floats to return, so raw reads give
+   * the same reconstructed floats (ZSCALE, ZZERO, dithering and ZBLANK applied) without the image
+   * header's own BSCALE/BZERO, if it has any.
+   */
   public ImageReader raw() {
-    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), true), threads);
+    return new ImageReader(hdu, PixelScaling.of(hdu.header(), hdu.bitpix(), true), threads, compressed);
   }
 
   /**
@@ -76,7 +96,7 @@ public final class ImageReader {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
-    return new ImageReader(hdu, scaling, threads);
+    return new ImageReader(hdu, scaling, threads, compressed);
   }
 
   /** The element type of the arrays this reader returns. */
@@ -100,7 +120,7 @@ public final class ImageReader {
    * batches. See {@link CutoutReader}.
    */
   public CutoutReader cutouts() {
-    return new CutoutReader(hdu, scaling, threads);
+    return new CutoutReader(compressed, hdu, scaling, threads);
   }
 
   /**
@@ -160,6 +180,11 @@ public final class ImageReader {
     }
     if (elements == 0) {
       return Nd4j.create(dataType(), shape, Nd4j.order());
+    }
+    if (compressed != null) {
+      INDArray array = NativeArrays.uninitialized(dataType(), shape);
+      compressed.read(scaling, threads, start, shape, array);
+      return array;
     }
     checkAvailable(hdu);
     INDArray array = NativeArrays.uninitialized(dataType(), shape);

@@ -19,7 +19,7 @@ import org.jfits.header.Header;
  */
 public final class PixelScaling {
   /** How values are converted. */
-  enum Mode {
+  public enum Mode {
     /** Stored and returned types are the same: a byte-swapping copy. */
     COPY,
     /** The unsigned conventions: flip the sign bit, then copy. */
@@ -106,7 +106,8 @@ public final class PixelScaling {
     return bscale != 1.0 || bzero != 0.0;
   }
 
-  Mode mode() {
+  /** How stored values become returned values. */
+  public Mode mode() {
     return mode;
   }
 
@@ -114,16 +115,18 @@ public final class PixelScaling {
     return bitpix;
   }
 
-  double bscale() {
+  /** BSCALE (1 in the copy mode). */
+  public double bscale() {
     return bscale;
   }
 
-  double bzero() {
+  /** BZERO (0 in the copy mode). */
+  public double bzero() {
     return bzero;
   }
 
   /** The BLANK value, or null when integer pixels have no BLANK (or in raw and copy modes). */
-  Long blank() {
+  public Long blank() {
     return blank;
   }
 }

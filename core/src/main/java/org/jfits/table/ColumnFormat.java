@@ -78,7 +78,7 @@ public record ColumnFormat(String text, long repeat, char type, char elementType
   }
 
   /** The size in bytes of one element of a binary type code; bits ({@code X}) count as 1/8. */
-  static long binaryWidth(char type, long repeat) {
+  public static long binaryWidth(char type, long repeat) {
     switch (type) {
       case 'X':
         return (repeat + 7) / 8;
