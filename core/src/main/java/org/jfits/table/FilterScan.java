@@ -1,0 +1,134 @@
+package org.jfits.table;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.jfits.table.filter.FilterColumn;
+import org.jfits.table.filter.FilterType;
+import org.jfits.table.filter.RowFilter;
+import org.jfits.table.filter.Values;
+
+/**
+ * Finds the rows a {@link RowFilter} selects, as a consumer of {@link RowChunks}: for each chunk it
+ * decodes only the columns the expression names (with the reader's own decoders, so values, scaling
+ * and nulls are those of a read), evaluates the expression over the chunk and keeps the indices of
+ * the selected rows. Chunks may be scanned on several threads at once.
+ */
+final class FilterScan implements ChunkConsumer {
+  private final TableLayout layout;
+  private final RowFilter filter;
+  private final List<ColumnInfo> used;
+  private final long start;
+  /** The selected rows of each chunk (offsets from the chunk's first row), by the chunk's first row. */
+  private final Map<Integer, int[]> selected = new ConcurrentSkipListMap<>();
+
+  /** A scan of the rows from table row {@code start} on. */
+  FilterScan(TableLayout layout, RowFilter filter, long start) {
+    this.layout = layout;
+    this.filter = filter;
+    this.start = start;
+    this.used = new ArrayList<>();
+    for (int index : filter.columns()) {
+      used.add(layout.columns.get(index));
+    }
+  }
+
+  /**
+   * The columns of a table as a filter sees them: scalar numbers, logicals and strings with the type
+   * of their values; the others with the reason a filter cannot use them.
+   */
+  static List<FilterColumn> columns(TableLayout layout) {
+    List<FilterColumn> out = new ArrayList<>();
+    for (ColumnInfo info : layout.columns) {
+      out.add(column(layout, info));
+    }
+    return out;
+  }
+
+  private static FilterColumn column(TableLayout layout, ColumnInfo info) {
+    ColumnFormat f = info.format();
+    char type = f.type();
+    if (layout.ascii) {
+      boolean scaled = info.scale() != 1 || info.zero() != 0;
+      FilterType t = type == 'A' ? FilterType.STRING : type == 'I' && !scaled ? FilterType.INTEGER : FilterType.REAL;
+      return new FilterColumn(info.name(), t, "");
+    }
+    if (f.isVariableLength()) {
+      return unusable(info, "it holds variable-length arrays");
+    }
+    if (StringDecoder.handles(info)) {
+      return info.dims().length < 2 ? new FilterColumn(info.name(), FilterType.STRING, "")
+          : unusable(info, "it holds arrays of strings");
+    }
+    if (ScalarDecoder.handles(info)) {
+      FilterType t = type == 'L' ? FilterType.BOOLEAN
+          : type == 'E' || type == 'D' || Scaling.of(info, type).kind() == Scaling.Kind.LINEAR ? FilterType.REAL
+          : FilterType.INTEGER;
+      return new FilterColumn(info.name(), t, "");
+    }
+    if (type == 'C' || type == 'M') {
+      return unusable(info, "it is complex");
+    }
+    if (type == 'X') {
+      return unusable(info, "it holds bits");
+    }
+    if (f.repeat() == 1 && info.dims().length == 0) {
+      return unusable(info, "unsigned 64-bit integers are not supported in filters");
+    }
+    return unusable(info, "it holds arrays (TFORM" + info.number() + " = '" + f.text() + "')");
+  }
+
+  private static FilterColumn unusable(ColumnInfo info, String why) {
+    return new FilterColumn(info.name(), null, why);
+  }
+
+  /** The bytes per row the scan decodes, for choosing the number of slices. */
+  long fieldBytes() {
+    long bytes = 0;
+    for (ColumnInfo info : used) {
+      bytes += RowChunks.fieldBytes(info);
+    }
+    return bytes;
+  }
+
+  @Override
+  public void decode(ByteBuffer chunk, int row, int count) {
+    Values[] values = new Values[used.size()];
+    for (int k = 0; k < values.length; k++) {
+      ColumnInfo info = used.get(k);
+      // columns() gives a type only to columns whose decoders are FilterValues
+      FilterValues source = (FilterValues) Decoders.of(layout, info, start + row, count, 1);
+      source.decode(chunk, 0, count);
+      values[k] = source.values(count);
+    }
+    int[] rows = new int[count];
+    int n = filter.select(values, count, rows);
+    if (n > 0) {
+      selected.put(row, Arrays.copyOf(rows, n));
+    }
+  }
+
+  /** The table row numbers of the selected rows, ascending, once every chunk is scanned. */
+  long[] rows() {
+    long total = 0;
+    for (int[] rows : selected.values()) {
+      total += rows.length;
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(layout.hdu.context().describe("the filter '" + filter
+          + "' selects " + total + " rows, more than one read holds (2^31 - 9); filter a row range"));
+    }
+    long[] out = new long[(int) total];
+    int at = 0;
+    for (Map.Entry<Integer, int[]> e : selected.entrySet()) {
+      long first = start + e.getKey();
+      for (int offset : e.getValue()) {
+        out[at++] = first + offset;
+      }
+    }
+    return out;
+  }
+}
