@@ -205,6 +205,14 @@ class WhereParityTest {
         {"sqrt(RATE) > 2 || TIME < 1000", "(np.sqrt(RATE) > 2) | (TIME < 1000)", "-"},
     };
     check(rate, 1, rates);
+    Path tb = TestFiles.real("real/astropy_tb.fits");
+    String[][] nulls = {
+        {"isnull(c1)", "null_c1", "ISNULL(c1)"},
+        {"c1 > 0", "(c1 > 0) & ~null_c1", "c1 > 0"},
+        {"c3 > 5 && c4", "(c3 > 5) & c4 & ~null_c4", "c3 > 5 && c4"},
+        {"c2 == 'abc' || c3 < 4", "((c2 == 'abc') & ~null_c2) | (c3 < 4)", "c2 == \"abc\" || c3 < 4"},
+    };
+    check(tb, 1, nulls);
   }
 
   @Test

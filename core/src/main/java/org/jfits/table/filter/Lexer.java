@@ -49,7 +49,7 @@ final class Lexer {
     if (c == '`') {
       int end = text.indexOf('`', at + 1);
       if (end < 0) {
-        throw error("unclosed backquote", start);
+        throw error("unclosed backquote at " + start, start);
       }
       if (end == at + 1) {
         throw error("empty column name ``", start);

@@ -22,7 +22,7 @@ record Token(Kind kind, String text, int position) {
   String quoted() {
     switch (kind) {
       case END:
-        return "the end of the expression";
+        return "end of expression";
       case STRING:
         return "string '" + text + "'";
       case QUOTED_NAME:
