@@ -20,8 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
- * unknown HDU, a column name not in the table (the message lists the columns) or a row range outside
- * it. {@code info} and {@code header} never load the native array
+ * unknown HDU, a column name not in the table (the message lists the columns), a row range outside
+ * it or a {@code --where} expression that cannot run (the message points at the token). {@code info} and {@code header} never load the native array
  * library, so they answer quickly.
  */
 public final class Main {
@@ -38,11 +38,13 @@ public final class Main {
       "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
       "                                        write an image HDU as a NumPy .npy file; --raw keeps",
       "                                        stored values (no BSCALE/BZERO/BLANK)",
-      "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP]",
+      "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP] [--where EXPR]",
       "                                        write a table HDU as a NumPy .npz file, one array per",
       "                                        column (COL.mask where it has nulls; COL.values and",
       "                                        COL.offsets for variable-length columns); rows are",
-      "                                        0-based, STOP excluded, either may be left out",
+      "                                        0-based, STOP excluded, either may be left out;",
+      "                                        --where keeps the rows where EXPR is true, such as",
+      "                                        'MAG_G < 20 && FLAGS == 0' (see docs/where.md)",
       "  cutout FILE --hdu N|NAME --box X,Y,W,H --out OUT.npy [--raw] [--fill V]",
       "                                        write the W x H pixels from column X, row Y (0-based)",
       "                                        as .npy, astropy's data[Y:Y+H, X:X+W]; pixels outside",
@@ -53,7 +55,7 @@ public final class Main {
       "                                        SkyCoord and size 2 * RADIUS arcsec",
       "",
       "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
-      "column, or a row range outside the table)");
+      "column, a row range outside the table, or a --where expression that cannot run)");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -152,8 +154,8 @@ public final class Main {
       if (hdu.type().isTable()) {
         return exportTable(hdu, options);
       }
-      if (options.columns != null || options.rows != null) {
-        throw new UsageException("--columns and --rows apply to table HDUs; HDU " + hdu.index() + " is a "
+      if (options.columns != null || options.rows != null || options.where != null) {
+        throw new UsageException("--columns, --rows and --where apply to table HDUs; HDU " + hdu.index() + " is a "
             + hdu.type().astropyName());
       }
       if (!hdu.type().isImage() || hdu.axes().length == 0) {
@@ -193,9 +195,13 @@ public final class Main {
     }
     FitsTable table;
     try {
+      if (options.where != null) {
+        reader = reader.where(options.where);
+      }
       table = reader.read();
     } catch (IllegalArgumentException e) {
-      // an unknown column (the message lists the columns) or a row range outside the table
+      // an unknown column (the message lists the columns), a row range outside the table, or a --where
+      // expression that cannot run (the message points at the token)
       throw new UsageException(e.getMessage());
     }
     NpzWriter npz = new NpzWriter();
@@ -248,6 +254,7 @@ public final class Main {
     boolean raw;
     String columns;
     String rows;
+    String where;
     String box;
     String sky;
     String fill;
@@ -269,6 +276,9 @@ public final class Main {
             break;
           case "--rows":
             options.rows = value(args, ++i, arg);
+            break;
+          case "--where":
+            options.where = value(args, ++i, arg);
             break;
           case "--box":
             options.box = value(args, ++i, arg);
