@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jfits.table.filter.FilterColumn;
 import org.jfits.table.filter.FilterType;
 import org.jfits.table.filter.RowFilter;
@@ -16,20 +17,35 @@ import org.jfits.table.filter.Values;
  * decodes only the columns the expression names (with the reader's own decoders, so values, scaling
  * and nulls are those of a read), evaluates the expression over the chunk and keeps the indices of
  * the selected rows. Chunks may be scanned on several threads at once.
+ *
+ * <p>A scan for a read also keeps the bytes of the selected rows while selections are sparse (at most
+ * one row in {@link #SPARSE} of a chunk) and small (at most {@link #KEEP_BYTES} in all), so that a
+ * selective filter's rows are decoded from those copies instead of being read a second time. A
+ * denser or larger selection stops the keeping and its rows are read again by
+ * {@link RowChunks#gather}, which costs no more than copying them.
  */
 final class FilterScan implements ChunkConsumer {
+  static final int SPARSE = 4;
+  static final long KEEP_BYTES = 64L << 20;
+
+  /** The selected rows of one chunk: offsets from the chunk's first row, and their bytes or null. */
+  private record Selection(int[] rows, byte[] bytes) {}
+
   private final TableLayout layout;
   private final RowFilter filter;
   private final List<ColumnInfo> used;
   private final long start;
-  /** The selected rows of each chunk (offsets from the chunk's first row), by the chunk's first row. */
-  private final Map<Integer, int[]> selected = new ConcurrentSkipListMap<>();
+  /** The selections, by the chunk's first row (an index in the scanned range). */
+  private final Map<Integer, Selection> selected = new ConcurrentSkipListMap<>();
+  private final AtomicLong keptBytes = new AtomicLong();
+  private volatile boolean keeping;
 
-  /** A scan of the rows from table row {@code start} on. */
-  FilterScan(TableLayout layout, RowFilter filter, long start) {
+  /** A scan of the rows from table row {@code start} on; {@code keepRows} for a scan before a read. */
+  FilterScan(TableLayout layout, RowFilter filter, long start, boolean keepRows) {
     this.layout = layout;
     this.filter = filter;
     this.start = start;
+    this.keeping = keepRows;
     this.used = new ArrayList<>();
     for (int index : filter.columns()) {
       used.add(layout.columns.get(index));
@@ -107,15 +123,56 @@ final class FilterScan implements ChunkConsumer {
     int[] rows = new int[count];
     int n = filter.select(values, count, rows);
     if (n > 0) {
-      selected.put(row, Arrays.copyOf(rows, n));
+      int[] offsets = Arrays.copyOf(rows, n);
+      selected.put(row, new Selection(offsets, keeping ? keep(chunk, offsets, count) : null));
     }
+  }
+
+  /** The bytes of the selected rows of a chunk of {@code count} rows, or null when keeping stops here. */
+  private byte[] keep(ByteBuffer chunk, int[] offsets, int count) {
+    int width = (int) layout.rowWidth;
+    long size = (long) offsets.length * width;
+    if ((long) offsets.length * SPARSE > count || keptBytes.addAndGet(size) > KEEP_BYTES) {
+      keeping = false;
+      return null;
+    }
+    byte[] bytes = new byte[(int) size];
+    for (int k = 0; k < offsets.length; k++) {
+      chunk.get(offsets[k] * width, bytes, k * width, width);
+    }
+    return bytes;
+  }
+
+  /** True if the scan kept the bytes of every selected row (see the class comment). */
+  boolean keptAll() {
+    return keeping;
+  }
+
+  /**
+   * Hands the kept rows to {@code decoders}, selection index {@code i} for the {@code i}-th selected
+   * row, in {@code slices} slices of chunks; only after a scan that {@link #keptAll()}.
+   */
+  void decodeKept(List<? extends ChunkConsumer> decoders, int slices) {
+    List<Selection> parts = new ArrayList<>(selected.values());
+    int[] first = new int[parts.size()];
+    for (int p = 1; p < first.length; p++) {
+      first[p] = first[p - 1] + parts.get(p - 1).rows().length;
+    }
+    Slices.run(0, parts.size(), Math.min(slices, Math.max(1, parts.size())), (from, to) -> {
+      for (int p = (int) from; p < to; p++) {
+        ByteBuffer rows = ByteBuffer.wrap(parts.get(p).bytes());
+        for (ChunkConsumer d : decoders) {
+          d.decode(rows, first[p], parts.get(p).rows().length);
+        }
+      }
+    });
   }
 
   /** The table row numbers of the selected rows, ascending, once every chunk is scanned. */
   long[] rows() {
     long total = 0;
-    for (int[] rows : selected.values()) {
-      total += rows.length;
+    for (Selection s : selected.values()) {
+      total += s.rows().length;
     }
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(layout.hdu.context().describe("the filter '" + filter
@@ -123,9 +180,9 @@ final class FilterScan implements ChunkConsumer {
     }
     long[] out = new long[(int) total];
     int at = 0;
-    for (Map.Entry<Integer, int[]> e : selected.entrySet()) {
+    for (Map.Entry<Integer, Selection> e : selected.entrySet()) {
       long first = start + e.getKey();
-      for (int offset : e.getValue()) {
+      for (int offset : e.getValue().rows()) {
         out[at++] = first + offset;
       }
     }

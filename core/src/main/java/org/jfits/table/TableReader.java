@@ -120,7 +120,7 @@ public final class TableReader {
     if (filter == null) {
       return LongStream.range(start, last).toArray();
     }
-    return scan(layout, last);
+    return scan(layout, last, false).rows();
   }
 
   /**
@@ -134,7 +134,8 @@ public final class TableReader {
   public FitsTable read() {
     TableLayout layout = TableLayout.of(hdu);
     long last = last(layout);
-    long[] passing = filter == null ? null : scan(layout, last);
+    FilterScan scan = filter == null ? null : scan(layout, last, true);
+    long[] passing = scan == null ? null : scan.rows();
     int rows = (int) (passing == null ? last - start : passing.length);
     List<ColumnInfo> selected = select(layout);
     List<ColumnDecoder> decoders = new ArrayList<>(selected.size());
@@ -145,11 +146,13 @@ public final class TableReader {
     for (ColumnInfo info : selected) {
       fieldBytes += RowChunks.fieldBytes(info);
     }
-    RowChunks chunks = new RowChunks(layout, decoders);
-    if (passing == null) {
-      chunks.run(start, last, RowChunks.slices(rows, fieldBytes, threads));
+    int slices = RowChunks.slices(rows, fieldBytes, threads);
+    if (scan == null) {
+      new RowChunks(layout, decoders).run(start, last, slices);
+    } else if (scan.keptAll()) {
+      scan.decodeKept(decoders, slices);
     } else {
-      chunks.gather(passing, RowChunks.slices(rows, fieldBytes, threads));
+      new RowChunks(layout, decoders).gather(passing, slices);
     }
     TableParts parts = new TableParts();
     for (ColumnDecoder d : decoders) {
@@ -173,11 +176,11 @@ public final class TableReader {
     return last;
   }
 
-  /** The rows of {@code [start, last)} the filter selects. */
-  private long[] scan(TableLayout layout, long last) {
-    FilterScan scan = new FilterScan(layout, filter, start);
+  /** The scan of {@code [start, last)} with the filter; {@code keepRows} before a read (see {@link FilterScan}). */
+  private FilterScan scan(TableLayout layout, long last, boolean keepRows) {
+    FilterScan scan = new FilterScan(layout, filter, start, keepRows);
     new RowChunks(layout, List.of(scan)).run(start, last, RowChunks.slices(last - start, scan.fieldBytes(), threads));
-    return scan.rows();
+    return scan;
   }
 
   private List<ColumnInfo> select(TableLayout layout) {
