@@ -26,8 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
- * unknown HDU, a column name not in the table (the message lists the columns) or a row range outside
- * it. {@code info} and {@code header} never load the native array library, so they
+ * unknown HDU, a column name not in the table (the message lists the columns), a row range outside
+ * it or a {@code --where} expression that cannot run (the message points at the token). {@code info}
+ * and {@code header} never load the native array library, so they
  * answer quickly. The inventory commands ({@code info}, {@code header}, {@code stats}, {@code table})
  * take many files ({@code @LIST}, {@code -}), read them on {@code -J} workers and print text, JSON
  * or JSON lines ({@code -f}).
@@ -55,7 +56,7 @@ public final class Main {
 
   private static final String EXIT_CODES = String.join("\n",
       "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
-      "column, or a row range outside the table)");
+      "column, a row range outside the table, or a --where expression that cannot run)");
 
   private static final String USAGE_TEXT = "usage: jfits <command> [options]   (jfits <command> --help for one)\n\n"
       + "commands:\n" + String.join("\n", COMMANDS.values()) + "\n\n" + COMMON_OPTIONS + "\n\n" + EXIT_CODES;
@@ -87,6 +88,7 @@ public final class Main {
         "                                        exit 0 identical, 1 different, 2 unreadable"));
     c.put("convert", String.join("\n",
         "  convert FILE[EXT] --out OUT.csv|OUT.tsv [--hdu N|NAME] [--columns A,B] [--rows START:STOP]",
+        "          [--where EXPR]",
         "                                        a table HDU (default: the first) as CSV or TSV text,",
         "                                        streamed in chunks of rows; nulls as empty fields,",
         "                                        array columns as [v1, v2, ...]"));
@@ -94,11 +96,13 @@ public final class Main {
         "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
         "                                        write an image HDU as a NumPy .npy file; --raw keeps",
         "                                        stored values (no BSCALE/BZERO/BLANK)",
-        "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP]",
+        "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP] [--where EXPR]",
         "                                        write a table HDU as a NumPy .npz file, one array per",
         "                                        column (COL.mask where it has nulls; COL.values and",
         "                                        COL.offsets for variable-length columns); rows are",
-        "                                        0-based, STOP excluded, either may be left out"));
+        "                                        0-based, STOP excluded, either may be left out;",
+        "                                        --where keeps the rows where EXPR is true, such as",
+        "                                        'MAG_G < 20 && FLAGS == 0' (see docs/where.md)"));
     c.put("cutout", String.join("\n",
         "  cutout FILE --hdu N|NAME --box X,Y,W,H --out OUT.npy [--raw] [--fill V]",
         "                                        write the W x H pixels from column X, row Y (0-based)",
@@ -259,8 +263,8 @@ public final class Main {
       if (hdu.type().isTable()) {
         return exportTable(hdu, options);
       }
-      if (options.columns != null || options.rows != null) {
-        throw new UsageException("--columns and --rows apply to table HDUs; HDU " + hdu.index() + " is a "
+      if (options.columns != null || options.rows != null || options.where != null) {
+        throw new UsageException("--columns, --rows and --where apply to table HDUs; HDU " + hdu.index() + " is a "
             + hdu.type().astropyName());
       }
       if (!hdu.type().isImage() || hdu.axes().length == 0) {
@@ -287,7 +291,8 @@ public final class Main {
     try {
       table = reader.read();
     } catch (IllegalArgumentException e) {
-      // an unknown column (the message lists the columns) or a row range outside the table
+      // an unknown column (the message lists the columns), a row range outside the table, or a --where
+      // expression that cannot run (the message points at the token)
       throw new UsageException(e.getMessage());
     }
     NpzWriter npz = new NpzWriter();
@@ -362,6 +367,7 @@ public final class Main {
     boolean raw;
     String columns;
     String rows;
+    String where;
     String box;
     String sky;
     String fill;
@@ -387,6 +393,9 @@ public final class Main {
             break;
           case "--rows":
             options.rows = value(args, ++i, arg);
+            break;
+          case "--where":
+            options.where = value(args, ++i, arg);
             break;
           case "--box":
             options.box = value(args, ++i, arg);
@@ -483,7 +492,7 @@ public final class Main {
       return command.equals("header") && keywords.isEmpty() ? List.of(fits.hdu(0)) : fits.hdus();
     }
 
-    /** The reader of a table HDU with the --columns and --rows of these options. */
+    /** The reader of a table HDU with the --columns, --rows and --where of these options. */
     TableReader tableSelection(Hdu table) {
       TableReader reader = table.table();
       if (columns != null) {
@@ -499,6 +508,14 @@ public final class Main {
       if (rows != null) {
         long[] range = parseRows(rows, table.axes().length > 1 ? table.axes()[1] : 0);
         reader = reader.rows(range[0], range[1]);
+      }
+      if (where != null) {
+        try {
+          reader = reader.where(where);
+        } catch (IllegalArgumentException e) {
+          // the message points at the token that cannot run
+          throw new UsageException(e.getMessage());
+        }
       }
       return reader;
     }

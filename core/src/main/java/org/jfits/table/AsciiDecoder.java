@@ -3,6 +3,7 @@ package org.jfits.table;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.jfits.FitsFormatException;
+import org.jfits.table.filter.Values;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -15,7 +16,7 @@ import tech.tablesaw.api.ShortColumn;
  * A blank field, or one equal to TNULL (both trimmed), is missing (astropy reads blank numbers as 0).
  * TSCAL/TZERO scale the numbers to double as in binary tables.
  */
-final class AsciiDecoder implements ColumnDecoder {
+final class AsciiDecoder implements FilterValues {
   private final TableLayout layout;
   private final ColumnInfo info;
   private final int offset;
@@ -73,6 +74,22 @@ final class AsciiDecoder implements ColumnDecoder {
                 + info.format().text() + "'): " + e.getMessage());
       }
     }
+  }
+
+  /** The first {@code count} fields as filter values; blank and TNULL fields are null. */
+  @Override
+  public Values values(int count) {
+    if (strings != null) {
+      return FilterValues.strings(strings, count);
+    }
+    boolean[] nulls = null;
+    for (int i = 0; i < count; i++) {
+      if (longs != null ? longs[i] == Long.MIN_VALUE : Double.isNaN(doubles[i])) {
+        nulls = nulls == null ? new boolean[count] : nulls;
+        nulls[i] = true;
+      }
+    }
+    return longs != null ? Values.ofLongs(longs, nulls) : Values.ofDoubles(doubles, nulls);
   }
 
   @Override

@@ -1,22 +1,11 @@
 package org.jfits.table;
 
-import java.nio.ByteBuffer;
-
 /**
- * Decodes one column from chunks of whole rows into its output. Each chunk covers rows
- * {@code [row, row + count)} of the selection; chunks of different rows may be decoded at once from
- * several threads, so an implementation writes only the output cells of its own rows.
+ * Decodes one column from chunks of whole rows into its output ({@link ChunkConsumer#decode}); each
+ * chunk's rows go to the output cells of the same index, so an implementation writes only the cells
+ * of its own rows.
  */
-interface ColumnDecoder {
-
-  /**
-   * Decodes the column's field in {@code count} rows.
-   *
-   * @param chunk the rows, big-endian, the first row at index 0, one row every {@code rowWidth} bytes
-   * @param row the index (in the selection) of the first row of the chunk
-   * @param count the number of rows in the chunk
-   */
-  void decode(ByteBuffer chunk, int row, int count);
+interface ColumnDecoder extends ChunkConsumer {
 
   /** Called once after every chunk is decoded, on one thread: hands the result to {@code parts}. */
   void finish(TableParts parts);

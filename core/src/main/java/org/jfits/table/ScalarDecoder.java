@@ -1,6 +1,7 @@
 package org.jfits.table;
 
 import java.nio.ByteBuffer;
+import org.jfits.table.filter.Values;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -17,7 +18,7 @@ import tech.tablesaw.api.ShortColumn;
  * integers (so a stored minimum also reads as missing), NaN for scaled columns. The arrays become
  * the columns without a copy.
  */
-final class ScalarDecoder implements ColumnDecoder {
+final class ScalarDecoder implements FilterValues {
   private final ColumnInfo info;
   private final char type;
   private final Scaling scaling;
@@ -279,6 +280,67 @@ final class ScalarDecoder implements ColumnDecoder {
         }
       }
     }
+  }
+
+  /**
+   * The decoded cells as filter values: integers (unsigned conventions included) as longs, floats and
+   * scaled values as doubles, logicals as booleans. Nulls are the cells the read makes missing for a
+   * null reason: TNULL (integers: the type's minimum, which a TNULL cell becomes; scaled integers:
+   * NaN) and undefined logicals; NaN of a float column is a value.
+   */
+  @Override
+  public Values values(int count) {
+    if (logicals != null) {
+      boolean[] values = new boolean[count];
+      boolean[] nulls = null;
+      for (int i = 0; i < count; i++) {
+        values[i] = logicals[i] == 1;
+        if (logicals[i] < 0) {
+          nulls = nulls == null ? new boolean[count] : nulls;
+          nulls[i] = true;
+        }
+      }
+      return Values.ofBooleans(values, nulls);
+    }
+    boolean tnull = scaling.nullValue() != null;
+    if (doubles != null || floats != null) {
+      double[] values = new double[count];
+      for (int i = 0; i < count; i++) {
+        values[i] = doubles != null ? doubles[i] : floats[i];
+      }
+      boolean[] nulls = null;
+      if (tnull && scaling.kind() == Scaling.Kind.LINEAR && "BIJK".indexOf(type) >= 0) {
+        nulls = new boolean[count];
+        for (int i = 0; i < count; i++) {
+          nulls[i] = Double.isNaN(values[i]);
+        }
+      }
+      return Values.ofDoubles(values, nulls);
+    }
+    long[] values = new long[count];
+    long missing;
+    if (shorts != null) {
+      for (int i = 0; i < count; i++) {
+        values[i] = shorts[i];
+      }
+      missing = Short.MIN_VALUE;
+    } else if (ints != null) {
+      for (int i = 0; i < count; i++) {
+        values[i] = ints[i];
+      }
+      missing = Integer.MIN_VALUE;
+    } else {
+      System.arraycopy(longs, 0, values, 0, count);
+      missing = Long.MIN_VALUE;
+    }
+    boolean[] nulls = null;
+    if (tnull) {
+      nulls = new boolean[count];
+      for (int i = 0; i < count; i++) {
+        nulls[i] = values[i] == missing;
+      }
+    }
+    return Values.ofLongs(values, nulls);
   }
 
   @Override

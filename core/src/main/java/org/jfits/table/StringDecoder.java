@@ -3,6 +3,7 @@ package org.jfits.table;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jfits.table.filter.Values;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.StringColumn;
 
@@ -16,7 +17,7 @@ import tech.tablesaw.api.StringColumn;
  * an ND4J UTF8 array of shape {@code [rows, 3]} ({@code array.getString(i)} reads element {@code i}
  * in 'c' order).
  */
-final class StringDecoder implements ColumnDecoder {
+final class StringDecoder implements FilterValues {
   private final ColumnInfo info;
   private final int offset;
   private final int rowWidth;
@@ -116,6 +117,12 @@ final class StringDecoder implements ColumnDecoder {
       strings[slot] = string(bytes, 0, end);
       return strings[slot];
     }
+  }
+
+  /** The strings of the first {@code count} rows (one string per row); empty strings are null, as in the read. */
+  @Override
+  public Values values(int count) {
+    return FilterValues.strings(values, count);
   }
 
   @Override

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.LongStream;
 import org.jfits.FitsUnsupportedException;
 import org.jfits.Hdu;
+import org.jfits.table.filter.ExpressionException;
+import org.jfits.table.filter.RowFilter;
 
 /**
  * Reads a binary or ASCII table HDU, or a part of it: {@code hdu.table().columns("RA", "DEC")
- * .rows(0, 1000).read()}, as fitsio's {@code read(columns=..., rows=...)}.
+ * .rows(0, 1000).read()}, as fitsio's {@code read(columns=..., rows=...)}; with a row filter,
+ * {@code hdu.table().where("MAG_G < 20.0 && FLAGS == 0").columns("RA", "DEC").read()}, as fitsio's
+ * {@code read(where=...)}.
  *
  * <p>Only the selected columns are decoded, and only the bytes of the selected rows are read. Large
  * tables decode in parallel over row chunks ({@link #threads(int)}). A reader is an immutable
@@ -28,13 +33,15 @@ public final class TableReader {
   private final long start;
   private final long stop;
   private final int threads;
+  private final RowFilter filter;
 
-  private TableReader(Hdu hdu, List<String> columns, long start, long stop, int threads) {
+  private TableReader(Hdu hdu, List<String> columns, long start, long stop, int threads, RowFilter filter) {
     this.hdu = hdu;
     this.columns = columns;
     this.start = start;
     this.stop = stop;
     this.threads = threads;
+    this.filter = filter;
   }
 
   /**
@@ -47,7 +54,7 @@ public final class TableReader {
       throw new FitsUnsupportedException(hdu.context(),
           "cannot read as a table: it is a " + hdu.type().astropyName());
     }
-    return new TableReader(hdu, null, 0, -1, 0);
+    return new TableReader(hdu, null, 0, -1, 0, null);
   }
 
   /** Reads only these columns (names as in TTYPE, case-insensitive), in FITS order. */
@@ -57,7 +64,7 @@ public final class TableReader {
 
   /** Reads only these columns (names as in TTYPE, case-insensitive), in FITS order. */
   public TableReader columns(List<String> names) {
-    return new TableReader(hdu, List.copyOf(names), start, stop, threads);
+    return new TableReader(hdu, List.copyOf(names), start, stop, threads, filter);
   }
 
   /**
@@ -65,7 +72,7 @@ public final class TableReader {
    * the last row. The range is checked against the table by {@link #read()}.
    */
   public TableReader rows(long start, long stop) {
-    return new TableReader(hdu, columns, start, stop, threads);
+    return new TableReader(hdu, columns, start, stop, threads, filter);
   }
 
   /**
@@ -76,7 +83,46 @@ public final class TableReader {
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be 0 (automatic) or more, not " + threads);
     }
-    return new TableReader(hdu, columns, start, stop, threads);
+    return new TableReader(hdu, columns, start, stop, threads, filter);
+  }
+
+  /**
+   * Reads only the rows where {@code expression} is true, such as {@code "MAG_G < 20.0 && FLAGS == 0"}
+   * (the language: {@link RowFilter} and {@code docs/where.md}). Within a row range the filter applies
+   * to the rows of the range. The expression is parsed and type-checked here, before anything is read;
+   * while reading, only the columns it names are decoded to evaluate it, chunk by chunk, and only the
+   * selected rows of the selected columns are decoded into the result. Column values are those a read
+   * returns (TSCAL/TZERO applied, unsigned conventions exact); TNULL cells, undefined logicals and
+   * empty strings are null, which no comparison selects ({@code isnull(col)} does); NaN is a value.
+   *
+   * @throws ExpressionException (an {@link IllegalArgumentException}) on a syntax error, an unknown
+   *     column or function, or operands of the wrong type; the message names the token, its position
+   *     and the HDU
+   */
+  public TableReader where(String expression) {
+    TableLayout layout = TableLayout.of(hdu);
+    try {
+      return new TableReader(hdu, columns, start, stop, threads, RowFilter.parse(expression,
+          FilterScan.columns(layout)));
+    } catch (ExpressionException e) {
+      throw e.locatedIn(hdu.context().describe(""));
+    }
+  }
+
+  /**
+   * The numbers (0-based, counted from the first row of the table) of the rows {@link #read()} would
+   * read, ascending: the rows of the range where the filter is true, as fitsio's {@code where()}.
+   * Only the filter's columns are decoded.
+   *
+   * @throws IllegalArgumentException if the row range does not lie inside the table
+   */
+  public long[] rowIndices() {
+    TableLayout layout = TableLayout.of(hdu);
+    long last = last(layout);
+    if (filter == null) {
+      return LongStream.range(start, last).toArray();
+    }
+    return scan(layout, last, false).rows();
   }
 
   /**
@@ -94,7 +140,9 @@ public final class TableReader {
       throw new IllegalArgumentException(hdu.context().describe("cannot read " + (last - start)
           + " rows at once (at most 2^31 - 9); read a row range"));
     }
-    int rows = (int) (last - start);
+    FilterScan scan = filter == null ? null : scan(layout, last, true);
+    long[] passing = scan == null ? null : scan.rows();
+    int rows = (int) (passing == null ? last - start : passing.length);
     List<ColumnInfo> selected = select(layout);
     List<ColumnDecoder> decoders = new ArrayList<>(selected.size());
     for (ColumnInfo info : selected) {
@@ -104,7 +152,14 @@ public final class TableReader {
     for (ColumnInfo info : selected) {
       fieldBytes += RowChunks.fieldBytes(info);
     }
-    new RowChunks(layout, decoders).run(start, last, RowChunks.slices(rows, fieldBytes, threads));
+    int slices = RowChunks.slices(rows, fieldBytes, threads);
+    if (scan == null) {
+      new RowChunks(layout, decoders).run(start, last, slices);
+    } else if (scan.keptAll()) {
+      scan.decodeKept(decoders, slices);
+    } else {
+      new RowChunks(layout, decoders).gather(passing, slices);
+    }
     TableParts parts = new TableParts();
     for (ColumnDecoder d : decoders) {
       d.finish(parts);
@@ -153,6 +208,13 @@ public final class TableReader {
           + ") do not lie inside the table of " + layout.rows + " rows"));
     }
     return last;
+  }
+
+  /** The scan of {@code [start, last)} with the filter; {@code keepRows} before a read (see {@link FilterScan}). */
+  private FilterScan scan(TableLayout layout, long last, boolean keepRows) {
+    FilterScan scan = new FilterScan(layout, filter, start, keepRows);
+    new RowChunks(layout, List.of(scan)).run(start, last, RowChunks.slices(last - start, scan.fieldBytes(), threads));
+    return scan;
   }
 
   private List<ColumnInfo> select(TableLayout layout) {

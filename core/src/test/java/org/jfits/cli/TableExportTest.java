@@ -132,6 +132,38 @@ class TableExportTest {
   }
 
   @Test
+  void whereExportsTheRowsAnAstropyMaskSelects() throws Exception {
+    String file = TestFiles.real("real/fv_rate.fits").toString();
+    Path out = dir.resolve("bright.npz");
+    Result r = jfits("export", file, "--hdu", "1", "--out", out.toString(), "--columns", "time,rate", "--rows",
+        "100:5000", "--where", "RATE > 2 * ERROR && TIME % 2 < 1");
+    assertEquals(0, r.exit(), r.err());
+    String checked = TestFiles.python("import numpy as np, sys; from astropy.io import fits\n"
+        + "d = fits.getdata(sys.argv[1], 1)[100:5000]\n"
+        + "m = (d['RATE'] > 2 * d['ERROR']) & (np.fmod(d['TIME'], 2) < 1)\n"
+        + "z = np.load(sys.argv[2])\n"
+        + "assert sorted(z.files) == ['RATE', 'TIME'], z.files\n"
+        + "assert 0 < m.sum() < len(d), m.sum()\n"
+        + "assert np.array_equal(z['TIME'], d['TIME'][m]) and np.array_equal(z['RATE'], d['RATE'][m])\n"
+        + "print(m.sum())", file, out.toString());
+    assertTrue(Integer.parseInt(checked.strip()) > 0, checked);
+  }
+
+  @Test
+  void whereThatCannotRunIsAUsageErrorPointingAtTheToken() {
+    Path out = dir.resolve("t.npz");
+    Result r = jfits("export", TestFiles.real("real/fv_rate.fits").toString(), "--hdu", "1", "--out",
+        out.toString(), "--where", "RATE > 2 * EROR");
+    assertEquals(Main.USAGE, r.exit(), r.err());
+    String[] lines = r.err().split("\n");
+    assertTrue(lines[0].startsWith("jfits: ") && lines[0].endsWith("unknown column 'EROR' at 11 (columns: TIME, RATE,"
+        + " ERROR)"), lines[0]);
+    assertEquals("  RATE > 2 * EROR", lines[1]);
+    assertEquals("             ^", lines[2]);
+    assertFalse(Files.exists(out), "nothing is written");
+  }
+
+  @Test
   void unknownColumnIsAUsageErrorListingTheColumns() {
     Path out = dir.resolve("t.npz");
     Result r = jfits("export", TestFiles.real("real/astropy_tb.fits").toString(), "--hdu", "1", "--out",
@@ -159,6 +191,8 @@ class TableExportTest {
         {"export", table, "--hdu", "1", "--out", out.toString(), "--raw"},
         {"export", image, "--out", out.toString(), "--columns", "c1"},
         {"export", image, "--out", out.toString(), "--rows", "0:1"},
+        {"export", image, "--out", out.toString(), "--where", "true"},
+        {"export", table, "--hdu", "1", "--out", out.toString(), "--where", "c1 >"},
         {"export", table, "--hdu", "1", "--out", out.toString(), "--rows"},
     };
     for (String[] args : cases) {

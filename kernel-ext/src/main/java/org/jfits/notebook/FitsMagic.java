@@ -166,6 +166,9 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
         long[] rows = Slices.parse(command.option("rows", ""), hdu.header().getLong("NAXIS2"), command.name());
         reader = reader.rows(rows[0], rows[1]);
       }
+      if (command.has("where")) {
+        reader = reader.where(command.option("where", ""));
+      }
       table = reader.read();
     }
     kernel.display(kernel.getRenderer().render(table));

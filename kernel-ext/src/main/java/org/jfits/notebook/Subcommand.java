@@ -16,6 +16,8 @@ enum Subcommand {
   TABLE("table", List.of("PATH[HDU]"), "read a table (default: the first table HDU) and show it",
       new Option("columns", "A,B,...", "read only these columns"),
       new Option("rows", "START:STOP", "read only these rows (0-based, stop excluded)"),
+      new Option("where", "EXPR", "read only the rows where EXPR is true, such as \"MAG_G < 20 && FLAGS == 0\""
+          + " (quoted; the language: docs/where.md)"),
       new Option("as", "NAME", "also bind the table to notebook variable NAME (a FitsTable)")),
   SHOW("show", List.of("NAME"), "draw the 2-D INDArray in notebook variable NAME (sky axes if image --as NAME "
       + "read it from an HDU with a celestial WCS and it keeps that shape)",

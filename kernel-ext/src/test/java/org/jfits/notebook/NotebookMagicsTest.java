@@ -139,6 +139,23 @@ class NotebookMagicsTest {
   }
 
   @Test
+  void tableWhereReadsTheRowsAnAstropyMaskSelects() throws Exception {
+    String events = file("real/fv_rosat_evt.fits");
+    kernel.cellMagic("table " + events + "[EVENTS] --where \"PHA > 20 && PI < 30\" --columns PI,TIME --as hot");
+    FitsTable hot = assertInstanceOf(FitsTable.class, kernel.evalRaw("hot"));
+    String expected = TestFiles.python("import sys, numpy as np; from astropy.io import fits\n"
+        + "d = fits.getdata(sys.argv[1], 'EVENTS'); m = (d['PHA'] > 20) & (d['PI'] < 30)\n"
+        + "print(' '.join(str(v) for v in d['PI'][m]))", events).strip();
+    assertTrue(hot.rowCount() > 0 && hot.rowCount() < 2928, "rows: " + hot.rowCount());
+    assertEquals(expected, hot.table().shortColumn("PI").asList().stream().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(" ")));
+    FitsMagicException e = assertThrows(FitsMagicException.class,
+        () -> kernel.lineMagic("table", events + "[EVENTS]", "--where", "PHA >> 3"));
+    assertTrue(e.getMessage().startsWith("%fits table: " + events + ", HDU 2 (EVENTS): unexpected '>' at 5; expected a"
+        + " value"), e.getMessage());
+  }
+
+  @Test
   void tableColumnsMatchAstropyNamesUnitsFormatsAndShapes() throws Exception {
     String current = null;
     String html = null;
