@@ -120,7 +120,7 @@ final class HttpRanges {
     try {
       withRetries("GET", start, end, () -> {
         while (position[0] < end) {
-          position[0] = fetchOnce(position[0], end, version, sink);
+          fetchOnce(position, end, version, sink);
         }
         return null;
       });
@@ -129,7 +129,9 @@ final class HttpRanges {
     }
   }
 
-  private long fetchOnce(long from, long end, RemoteVersion version, Sink sink) throws IOException {
+  /** One request for {@code [position[0], end)}; {@code position[0]} follows the bytes delivered. */
+  private void fetchOnce(long[] position, long end, RemoteVersion version, Sink sink) throws IOException {
+    long from = position[0];
     HttpRequest.Builder builder = request().GET().header("Range", "bytes=" + from + "-" + (end - 1));
     version.ifRange().ifPresent(v -> builder.header("If-Range", v));
     HttpResponse<Flow.Publisher<List<ByteBuffer>>> response =
@@ -144,7 +146,8 @@ final class HttpRanges {
               + version + ", now " + headers.firstValue("ETag").orElse("") + " "
               + headers.firstValue("Last-Modified").orElse("") + ")"));
         }
-        return copy(body, 0, from, version.size(), sink);
+        copy(body, 0, position, version.size(), sink);
+        return;
       }
       checkStatus(status, 206);
       String range = response.headers().firstValue("Content-Range").orElse("");
@@ -154,7 +157,7 @@ final class HttpRanges {
         throw new RetryableException("wrong Content-Range '" + range + "' for bytes " + from + "-" + (end - 1) + "/"
             + version.size());
       }
-      return copy(body, from, from, Long.parseLong(m.group(2)) + 1, sink);
+      copy(body, from, position, Long.parseLong(m.group(2)) + 1, sink);
     } finally {
       body.cancel();
     }
@@ -162,9 +165,10 @@ final class HttpRanges {
 
   /**
    * Copies a body that starts at file offset {@code bodyStart} to the sink, skipping what lies before
-   * {@code from}, up to {@code bodyEnd}. Returns the offset after the last byte delivered.
+   * {@code position[0]}, up to {@code bodyEnd}; {@code position[0]} follows the bytes delivered, so
+   * that a failed transfer resumes from there.
    */
-  private long copy(BodyStream body, long bodyStart, long from, long bodyEnd, Sink sink) throws IOException {
+  private void copy(BodyStream body, long bodyStart, long[] position, long bodyEnd, Sink sink) throws IOException {
     long at = bodyStart;
     byte[] chunk = new byte[64 << 10];
     long timeout = options.readTimeout().toMillis();
@@ -173,7 +177,7 @@ final class HttpRanges {
       try {
         buffer = body.next(timeout);
       } catch (IOException e) {
-        throw new RetryableException(describe(e) + " after byte " + at + (at > from ? " (resumed from there)" : ""));
+        throw new RetryableException(describe(e) + " at byte " + at);
       }
       if (buffer == null) {
         throw new RetryableException("short body: it ended at byte " + at + " of " + bodyEnd);
@@ -181,16 +185,15 @@ final class HttpRanges {
       while (buffer.hasRemaining() && at < bodyEnd) {
         int n = (int) Math.min(Math.min(buffer.remaining(), chunk.length), bodyEnd - at);
         buffer.get(chunk, 0, n);
-        long skip = Math.max(0, Math.min(n, from - at));
+        long skip = Math.max(0, Math.min(n, position[0] - at));
         if (skip < n) {
           sink.accept(at + skip, chunk, (int) skip, (int) (n - skip));
           stats.fetched(n - skip);
-          from = at + n;
+          position[0] = at + n;
         }
         at += n;
       }
     }
-    return at;
   }
 
   private HttpRequest.Builder request() {

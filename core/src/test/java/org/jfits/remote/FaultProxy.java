@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 /**
  * An HTTP/1.1 proxy on 127.0.0.1 that forwards each request to a server on another loopback port and
  * spoils some responses on purpose: latency, stalls, resets and truncation mid-body, 503 bursts and a
- * wrong {@code Content-Range}. One request per connection ({@code Connection: close} both ways).
+ * wrong {@code Content-Range}. One request per connection ({@code Connection: close} both ways). Resets
+ * and truncation spoil bodies only; a response without a body (HEAD) can only be stalled, because
+ * {@link java.net.http.HttpClient} silently repeats a request whose connection closes before any
+ * response byte, which would hide the fault from the retry counts.
  *
  * <p>Deterministic: faults come first from a script (one per request, in arrival order), then from a
  * {@link Random} seeded by the test. Bounded: request heads are at most 64 KiB, every socket has a
@@ -40,7 +43,8 @@ final class FaultProxy implements AutoCloseable {
 
   private static final int MAX_HEAD = 64 << 10;
   private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
-  private static final Pattern CONTENT_RANGE = Pattern.compile("(?im)^Content-Range: bytes (\\d+)-(\\d+)/(\\d+)\\r$");
+  private static final Pattern CONTENT_RANGE = Pattern.compile("(?i)\r\nContent-Range: bytes (\\d+)-(\\d+)/(\\d+)");
+  private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\nContent-Length: (\\d+)");
 
   private final int targetPort;
   private final ServerSocket server;
@@ -101,7 +105,7 @@ final class FaultProxy implements AutoCloseable {
     return requests.get();
   }
 
-  /** The faults injected so far, in order. */
+  /** The faults injected so far, in order (a wrong Content-Range only where there was one to spoil). */
   synchronized List<Fault> injected() {
     return List.copyOf(injected);
   }
@@ -110,10 +114,16 @@ final class FaultProxy implements AutoCloseable {
     Fault fault = !script.isEmpty() ? script.poll()
         : faultKinds.length > 0 && random.nextDouble() < faultRate ? faultKinds[random.nextInt(faultKinds.length)]
         : Fault.NONE;
-    if (fault != Fault.NONE) {
-      injected.add(fault);
-    }
     return fault;
+  }
+
+  private synchronized void record(Fault fault) {
+    injected.add(fault);
+  }
+
+  /** Drops the faults still scripted. */
+  synchronized void clearScript() {
+    script.clear();
   }
 
   private synchronized double nextFraction() {
@@ -145,6 +155,7 @@ final class FaultProxy implements AutoCloseable {
         NginxServer.sleep(latencyMillis);
       }
       if (fault == Fault.ERROR_503) {
+        record(fault);
         out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
         return;
@@ -159,18 +170,21 @@ final class FaultProxy implements AutoCloseable {
           return;
         }
         long length = head.startsWith("HEAD") ? 0 : contentLength(responseHead);
-        if (length <= 0 && fault != Fault.NONE && fault != Fault.WRONG_RANGE) {
+        if (length <= 0 && fault == Fault.STALL) {
+          record(fault);
           spoil(client, fault);
           return;
         }
-        if (fault == Fault.WRONG_RANGE) {
+        if (fault == Fault.WRONG_RANGE && CONTENT_RANGE.matcher(responseHead).find()) {
+          record(fault);
           responseHead = shiftContentRange(responseHead);
         }
         out.write(responseHead.getBytes(StandardCharsets.ISO_8859_1));
-        long limit = fault == Fault.STALL || fault == Fault.RESET || fault == Fault.TRUNCATE
+        long limit = length > 0 && (fault == Fault.STALL || fault == Fault.RESET || fault == Fault.TRUNCATE)
             ? (long) (length * nextFraction() * 0.9) : Long.MAX_VALUE;
         pipe(in, out, limit);
         if (limit != Long.MAX_VALUE) {
+          record(fault);
           out.flush();
           spoil(client, fault);
         }
@@ -233,7 +247,7 @@ final class FaultProxy implements AutoCloseable {
     if (head.contains(" 304 ")) {
       return 0;
     }
-    Matcher m = Pattern.compile("(?im)^Content-Length: (\\d+)\\r$").matcher(head);
+    Matcher m = CONTENT_LENGTH.matcher(head);
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
@@ -244,7 +258,7 @@ final class FaultProxy implements AutoCloseable {
     }
     long first = Long.parseLong(m.group(1)) + 2880;
     long last = Long.parseLong(m.group(2)) + 2880;
-    return m.replaceFirst("Content-Range: bytes " + first + "-" + last + "/" + m.group(3) + "\r");
+    return m.replaceFirst("\r\nContent-Range: bytes " + first + "-" + last + "/" + m.group(3));
   }
 
   @Override
