@@ -8,10 +8,13 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -20,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -300,28 +304,38 @@ public final class RemoteCache {
     });
   }
 
-  /** Every block file under the directory; stale temporary files are deleted on the way. */
+  /**
+   * Every block file under the directory; stale temporary files are deleted on the way. Files that
+   * vanish during the walk (other processes evict and rename too) are skipped.
+   */
   private List<BlockFile> blocks() throws IOException {
     List<BlockFile> blocks = new ArrayList<>();
     long now = System.currentTimeMillis();
-    try (Stream<Path> files = Files.find(root, 3, (p, a) -> a.isRegularFile() && root.relativize(p).getNameCount() == 3)) {
-      for (Path path : (Iterable<Path>) files::iterator) {
-        BasicFileAttributes attributes;
-        try {
-          attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-          continue;
+    Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 3, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
+        if (!attributes.isRegularFile() || root.relativize(path).getNameCount() != 3) {
+          return FileVisitResult.CONTINUE;
         }
         long modified = attributes.lastModifiedTime().toMillis();
         if (path.getFileName().toString().startsWith(TEMP_PREFIX)) {
           if (now - modified > STALE_TEMP_MILLIS) {
             Files.deleteIfExists(path);
           }
-          continue;
+        } else {
+          blocks.add(new BlockFile(path, attributes.size(), modified));
         }
-        blocks.add(new BlockFile(path, attributes.size(), modified));
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+    });
     return blocks;
   }
 

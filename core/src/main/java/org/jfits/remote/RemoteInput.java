@@ -10,6 +10,8 @@ import java.util.Map;
 import org.jfits.ErrorContext;
 import org.jfits.FitsIOException;
 import org.jfits.io.RandomAccessInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A remote file read through HTTP range requests and the block cache.
@@ -22,6 +24,7 @@ import org.jfits.io.RandomAccessInput;
  * every block of it is stored, so later reads are served from the cache.
  */
 final class RemoteInput implements RandomAccessInput {
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteInput.class);
   private final String name;
   private final HttpRanges http;
   private final RemoteCache cache;
@@ -246,9 +249,13 @@ final class RemoteInput implements RandomAccessInput {
       }
     }
 
-    private void complete() throws IOException {
+    private void complete() {
       cache.stats().miss();
-      cache.store(entry, index, block, block.length);
+      try {
+        cache.store(entry, index, block, block.length);
+      } catch (IOException e) {
+        LOG.warn("{}: block {} is served but not cached: {}", name, index, e.toString());
+      }
       remember(index, block);
       if (index >= first && index < first + found.length) {
         found[(int) (index - first)] = block;
