@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * An HTTP/1.1 proxy on 127.0.0.1 that forwards each request to a server on another loopback port and
- * spoils some responses on purpose: latency, stalls, resets and truncation mid-body, 503 bursts and a
- * wrong {@code Content-Range}. One request per connection ({@code Connection: close} both ways). Resets
+ * spoils some responses on purpose: latency, stalls, resets and truncation mid-body, a body shorter
+ * than its {@code Content-Range} with a matching {@code Content-Length}, 503 bursts and a wrong
+ * {@code Content-Range}; optionally a bandwidth cap. One request per connection ({@code Connection: close} both ways). Resets
  * and truncation spoil bodies only; a response without a body (HEAD) can only be stalled, because
  * {@link java.net.http.HttpClient} silently repeats a request whose connection closes before any
  * response byte, which would hide the fault from the retry counts.
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  */
 final class FaultProxy implements AutoCloseable {
   enum Fault {
-    NONE, STALL, RESET, TRUNCATE, ERROR_503, WRONG_RANGE
+    NONE, STALL, RESET, TRUNCATE, SHORT_BODY, ERROR_503, WRONG_RANGE
   }
 
   private static final int MAX_HEAD = 64 << 10;
@@ -61,6 +62,7 @@ final class FaultProxy implements AutoCloseable {
   private Fault[] faultKinds = {};
   private volatile long latencyMillis;
   private volatile long stallMillis = 1_500;
+  private volatile long bytesPerSecond;
 
   FaultProxy(int targetPort, long seed) throws IOException {
     this.targetPort = targetPort;
@@ -91,6 +93,12 @@ final class FaultProxy implements AutoCloseable {
   /** Every response is delayed by this long. */
   FaultProxy latency(long millis) {
     this.latencyMillis = millis;
+    return this;
+  }
+
+  /** Caps the rate of bodies sent to each client (0: no cap). */
+  FaultProxy throttle(long rate) {
+    this.bytesPerSecond = rate;
     return this;
   }
 
@@ -179,9 +187,12 @@ final class FaultProxy implements AutoCloseable {
           record(fault);
           responseHead = shiftContentRange(responseHead);
         }
+        long limit = length > 0 && (fault == Fault.STALL || fault == Fault.RESET || fault == Fault.TRUNCATE
+            || fault == Fault.SHORT_BODY) ? (long) (length * nextFraction() * 0.9) : Long.MAX_VALUE;
+        if (fault == Fault.SHORT_BODY) {
+          responseHead = CONTENT_LENGTH.matcher(responseHead).replaceFirst("\r\nContent-Length: " + limit);
+        }
         out.write(responseHead.getBytes(StandardCharsets.ISO_8859_1));
-        long limit = length > 0 && (fault == Fault.STALL || fault == Fault.RESET || fault == Fault.TRUNCATE)
-            ? (long) (length * nextFraction() * 0.9) : Long.MAX_VALUE;
         pipe(in, out, limit);
         if (limit != Long.MAX_VALUE) {
           record(fault);
@@ -203,9 +214,11 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private static void pipe(InputStream in, OutputStream out, long limit) throws IOException {
+  private void pipe(InputStream in, OutputStream out, long limit) throws IOException {
     byte[] buffer = new byte[64 << 10];
     long left = limit;
+    long start = System.nanoTime();
+    long sent = 0;
     while (left > 0) {
       int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
       if (n < 0) {
@@ -213,6 +226,12 @@ final class FaultProxy implements AutoCloseable {
       }
       out.write(buffer, 0, n);
       left -= n;
+      sent += n;
+      long rate = bytesPerSecond;
+      if (rate > 0) {
+        long aheadNanos = sent * 1_000_000_000L / rate - (System.nanoTime() - start);
+        NginxServer.sleep(aheadNanos / 1_000_000);
+      }
     }
   }
 
@@ -256,8 +275,9 @@ final class FaultProxy implements AutoCloseable {
     if (!m.find()) {
       return head;
     }
-    long first = Long.parseLong(m.group(1)) + 2880;
-    long last = Long.parseLong(m.group(2)) + 2880;
+    long shift = Long.parseLong(m.group(1)) >= 2880 ? -2880 : 2880;
+    long first = Long.parseLong(m.group(1)) + shift;
+    long last = Long.parseLong(m.group(2)) + shift;
     return m.replaceFirst("\r\nContent-Range: bytes " + first + "-" + last + "/" + m.group(3));
   }
 

@@ -77,7 +77,8 @@ class RemoteFaultTest {
 
   @Test
   void eachKindOfFaultIsRetriedOnceAndNeverServed() throws Exception {
-    for (Fault fault : List.of(Fault.STALL, Fault.RESET, Fault.TRUNCATE, Fault.ERROR_503, Fault.WRONG_RANGE)) {
+    for (Fault fault : List.of(Fault.STALL, Fault.RESET, Fault.TRUNCATE, Fault.SHORT_BODY, Fault.ERROR_503,
+        Fault.WRONG_RANGE)) {
       RemoteCache cache = RemoteCache.open(CacheConfig.in(cacheDir.resolve(fault.name())));
       try (RandomAccessInput input = Remote.open(bigThroughProxy(), RemoteRig.options(cache))) {
         int before = proxy.injected().size();

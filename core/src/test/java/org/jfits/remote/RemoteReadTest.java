@@ -130,6 +130,21 @@ class RemoteReadTest {
   }
 
   @Test
+  void smallFilesAreFetchedWholeOnTheirFirstRead() throws Exception {
+    RemoteCache cache = cache();
+    Path path = rig.local("fv_ngc1316o.fits");
+    RemoteOptions options = RemoteRig.options(cache).withWholeFileBytes(1 << 20);
+    try (FitsFile remote = Fits.open(rig.nginx.uri("fv_ngc1316o.fits"), options);
+        FitsFile local = Fits.open(path)) {
+      assertEquals(listing(local), listing(remote));
+      assertEquals(Files.size(path), cache.stats().bytesFetched(), "the whole file");
+      assertEquals(2, cache.stats().requests(), "a HEAD and one GET");
+      assertEquals(local.hdu(0).image().read(), remote.hdu(0).image().read());
+      assertEquals(2, cache.stats().requests(), "the image came from the cache");
+    }
+  }
+
+  @Test
   void tableRowRangesEqualLocalReads() {
     try (FitsFile remote = Fits.open(rig.nginx.uri("fv_rosat_evt.fits"), RemoteRig.options(cache()));
         FitsFile local = Fits.open(rig.local("fv_rosat_evt.fits"))) {
