@@ -50,7 +50,12 @@ public final class Remote {
     if (!isRemote(uri)) {
       throw new IllegalArgumentException("not an http or https URL: " + uri);
     }
-    RemoteInput input = new RemoteInput(uri, options);
+    RemoteInput input;
+    try {
+      input = new RemoteInput(uri, options);
+    } catch (UncheckedIOException e) {
+      throw new FitsIOException(ErrorContext.file(uri.toString()), "cannot use the cache", e.getCause());
+    }
     try {
       if (!isGzip(input)) {
         return input;
@@ -64,9 +69,6 @@ public final class Remote {
     } catch (IOException e) {
       input.close();
       throw new FitsIOException(ErrorContext.file(uri.toString()), "cannot read", e);
-    } catch (UncheckedIOException e) {
-      input.close();
-      throw new FitsIOException(ErrorContext.file(uri.toString()), "cannot read", e.getCause());
     }
   }
 

@@ -184,13 +184,23 @@ public final class RemoteCache {
     }
   }
 
+  /** Deletes every cached block of the file at {@code url}, of every version. */
+  void drop(String url) throws IOException {
+    Path urlDir = urlDirectory(url);
+    withLock(() -> {
+      deleteTree(urlDir);
+      usedBytes.set(-1);
+      return null;
+    });
+  }
+
   /**
    * The folder of one version of a remote file, with the folders of its other versions deleted.
    *
    * @param version what identifies the remote content (size, ETag, Last-Modified)
    */
   Path entry(String url, String version, int blockSize) throws IOException {
-    Path urlDir = root.resolve(sha256Hex(url.getBytes(StandardCharsets.UTF_8)).substring(0, 32));
+    Path urlDir = urlDirectory(url);
     String name = sha256Hex(version.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + blockSize;
     Path entry = urlDir.resolve(name);
     Files.createDirectories(entry);
@@ -337,6 +347,10 @@ public final class RemoteCache {
       }
     });
     return blocks;
+  }
+
+  private Path urlDirectory(String url) {
+    return root.resolve(sha256Hex(url.getBytes(StandardCharsets.UTF_8)).substring(0, 32));
   }
 
   private String relative(Path path) {

@@ -159,7 +159,10 @@ final class RemoteInput implements RandomAccessInput {
     try {
       http.fetch(from * blockSize, Math.min(to * blockSize, version.size()), version, assembler);
     } catch (HttpRanges.RemoteChangedException e) {
-      cache.entry(name, "changed " + System.nanoTime(), blockSize);
+      cache.drop(name);
+      synchronized (memory) {
+        memory.clear();
+      }
       throw new FitsIOException(ErrorContext.file(name).withOffset(from * blockSize),
           "its cached blocks were dropped; open it again", e);
     }
