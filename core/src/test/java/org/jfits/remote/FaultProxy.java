@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * An HTTP/1.1 proxy on 127.0.0.1 that forwards each request to a server on another loopback port and
- * spoils some responses on purpose: latency, stalls, resets and truncation mid-body, a body shorter
+ * spoils some responses on purpose: latency, latency spikes (shorter than a read timeout), stalls, resets and truncation mid-body, a body shorter
  * than its {@code Content-Range} with a matching {@code Content-Length}, 503 bursts and a wrong
  * {@code Content-Range}; optionally a bandwidth cap. One request per connection ({@code Connection: close} both ways). Resets
  * and truncation spoil bodies only; a response without a body (HEAD) can only be stalled, because
@@ -39,10 +39,11 @@ import java.util.regex.Pattern;
  */
 final class FaultProxy implements AutoCloseable {
   enum Fault {
-    NONE, STALL, RESET, TRUNCATE, SHORT_BODY, ERROR_503, WRONG_RANGE
+    NONE, LATENCY_SPIKE, STALL, RESET, TRUNCATE, SHORT_BODY, ERROR_503, WRONG_RANGE
   }
 
   private static final int MAX_HEAD = 64 << 10;
+  private static final long SPIKE_MILLIS = 300;
   private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
   private static final Pattern CONTENT_RANGE = Pattern.compile("(?i)\r\nContent-Range: bytes (\\d+)-(\\d+)/(\\d+)");
   private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\nContent-Length: (\\d+)");
@@ -161,6 +162,10 @@ final class FaultProxy implements AutoCloseable {
       OutputStream out = client.getOutputStream();
       if (latencyMillis > 0) {
         NginxServer.sleep(latencyMillis);
+      }
+      if (fault == Fault.LATENCY_SPIKE) {
+        record(fault);
+        NginxServer.sleep(SPIKE_MILLIS);
       }
       if (fault == Fault.ERROR_503) {
         record(fault);

@@ -33,6 +33,7 @@ final class NginxServer implements AutoCloseable {
     this.port = freePort();
     Files.createDirectories(work.resolve("tmp"));
     Files.writeString(work.resolve("nginx.conf"), config(), StandardCharsets.US_ASCII);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "nginx-stop"));
     start();
   }
 
@@ -56,7 +57,7 @@ final class NginxServer implements AutoCloseable {
   }
 
   /** Starts nginx and waits (at most 10 s) until it accepts connections. */
-  void start() throws IOException {
+  synchronized void start() throws IOException {
     if (process != null && process.isAlive()) {
       return;
     }
@@ -79,8 +80,8 @@ final class NginxServer implements AutoCloseable {
     throw new IOException("nginx did not listen on port " + port + " within 10 s: " + log());
   }
 
-  /** Stops nginx (at most 10 s) and waits until the port refuses connections. */
-  void stop() {
+  /** Stops nginx (at most 10 s); also run when the JVM exits, so that no nginx outlives it. */
+  synchronized void stop() {
     if (process == null) {
       return;
     }
@@ -141,7 +142,11 @@ final class NginxServer implements AutoCloseable {
     }
   }
 
+  /** Sleeps {@code millis} (nothing if it is not positive), keeping the interrupt status. */
   static void sleep(long millis) {
+    if (millis <= 0) {
+      return;
+    }
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

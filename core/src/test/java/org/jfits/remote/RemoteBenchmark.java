@@ -18,7 +18,8 @@ import org.jfits.image.ImageReader;
  * Remote cutouts, timed (a benchmark, run by {@code benchmarks/remote/run.sh}, not a test): 100 cutouts
  * of 64 x 64 pixels from a 4096 x 4096 float32 image (64 MiB) served by nginx through the fault proxy
  * with a fixed latency per request (and optionally a bandwidth cap), with a cold cache, then a warm one,
- * against downloading the whole file first. Prints one JSON line per configuration.
+ * against downloading the whole file first (through the cache, then the same cutouts from it). The JIT
+ * is warmed by an untimed pass straight to nginx. Prints one JSON line per block size.
  *
  * <p>Arguments: {@code WORK_DIR LATENCY_MS BYTES_PER_SECOND(0: no cap) BLOCK_SIZE...}.
  */
@@ -46,7 +47,12 @@ public final class RemoteBenchmark {
     try (NginxServer nginx = new NginxServer(served, work.resolve("nginx"));
         FaultProxy proxy = new FaultProxy(nginx.port(), 1)) {
       proxy.latency(latency).throttle(bandwidth);
+      cutouts(Fits.open(image), boxes);
       double local = cutouts(Fits.open(image), boxes);
+      RemoteCache warmUp = RemoteCache.open(CacheConfig.in(work.resolve("cache-warm-up")));
+      warmUp.clear();
+      cutouts(Fits.open(nginx.uri("image4096.fits"), RemoteOptions.defaults().withCache(warmUp)), boxes);
+      warmUp.clear();
       for (int i = 3; i < args.length; i++) {
         int block = Integer.parseInt(args[i]);
         Path cacheDir = work.resolve("cache-" + block);
