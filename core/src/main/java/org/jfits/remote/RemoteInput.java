@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The file is cut into aligned blocks of {@link RemoteOptions#blockSize()}. A read takes each block
  * it touches from the memory of this input, else from the cache (verified), and fetches the missing
- * ones: each run of consecutive missing blocks in one range request, so reading a section fetches the
- * blocks around it and nothing else. Files up to {@link RemoteOptions#wholeFileBytes()} are fetched
+ * ones: each run of consecutive missing blocks in one range request (two runs separated by at most
+ * {@link RemoteOptions#coalesceBytes()} of cached blocks in one request), so reading a section fetches
+ * the blocks around it and nothing else. Files up to {@link RemoteOptions#wholeFileBytes()} are fetched
  * whole on their first read. A server that ignores ranges sends the whole file on the first request;
  * every block of it is stored, so later reads are served from the cache.
  */
@@ -35,6 +36,7 @@ final class RemoteInput implements RandomAccessInput {
   private final boolean whole;
   private final Map<Long, byte[]> memory;
   private final int memoryBlocks;
+  private final long coalesceBlocks;
 
   RemoteInput(URI uri, RemoteOptions options) {
     this.name = uri.toString();
@@ -45,6 +47,7 @@ final class RemoteInput implements RandomAccessInput {
     this.blocks = (version.size() + blockSize - 1) / blockSize;
     this.whole = version.size() <= options.wholeFileBytes();
     this.memoryBlocks = options.memoryBlocks();
+    this.coalesceBlocks = options.coalesceBytes() / blockSize;
     this.memory = new LinkedHashMap<>(16, 0.75f, true);
     try {
       this.entry = cache.entry(name, version.key(), blockSize);
@@ -107,13 +110,32 @@ final class RemoteInput implements RandomAccessInput {
         i++;
         continue;
       }
-      int j = i;
-      while (j < found.length && found[j] == null) {
-        j++;
+      int j = endOfRun(found, i);
+      for (int next = nextMissing(found, j); next < found.length && next - j <= coalesceBlocks;
+          next = nextMissing(found, j)) {
+        j = endOfRun(found, next);
       }
       fetch(first + i, first + j, found, first);
       i = j;
     }
+  }
+
+  /** The index of the first missing block from {@code i} on, or the length if there is none. */
+  private static int nextMissing(byte[][] found, int i) {
+    int j = i;
+    while (j < found.length && found[j] != null) {
+      j++;
+    }
+    return j;
+  }
+
+  /** The index after the run of missing blocks that starts at {@code i}. */
+  private static int endOfRun(byte[][] found, int i) {
+    int j = i;
+    while (j < found.length && found[j] == null) {
+      j++;
+    }
+    return j;
   }
 
   /** A view of every block of the file, with those of {@code found} in their places. */
@@ -253,6 +275,10 @@ final class RemoteInput implements RandomAccessInput {
     }
 
     private void complete() {
+      boolean wanted = index >= first && index < first + found.length;
+      if (wanted && found[(int) (index - first)] != null) {
+        return;
+      }
       cache.stats().miss();
       try {
         cache.store(entry, index, block, block.length);
@@ -260,7 +286,7 @@ final class RemoteInput implements RandomAccessInput {
         LOG.warn("{}: block {} is served but not cached: {}", name, index, e.toString());
       }
       remember(index, block);
-      if (index >= first && index < first + found.length) {
+      if (wanted) {
         found[(int) (index - first)] = block;
       }
     }

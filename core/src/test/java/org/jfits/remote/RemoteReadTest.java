@@ -145,6 +145,25 @@ class RemoteReadTest {
   }
 
   @Test
+  void nearbyMissingRunsOfOneReadAreFetchedInOneRequest() throws Exception {
+    byte[] local = Files.readAllBytes(rig.local(RemoteRig.BIG));
+    for (long coalesce : new long[] {RemoteRig.BLOCK, 0}) {
+      RemoteCache cache = RemoteCache.open(CacheConfig.in(cacheDir.resolve("c" + coalesce)));
+      RemoteOptions options = RemoteRig.options(cache).withCoalesceBytes(coalesce);
+      try (RandomAccessInput input = Remote.open(rig.nginx.uri(RemoteRig.BIG), options)) {
+        input.read(ByteBuffer.allocate(10), 2L * RemoteRig.BLOCK);
+        long requests = cache.stats().requests();
+        long misses = cache.stats().misses();
+        ByteBuffer five = ByteBuffer.allocate(5 * RemoteRig.BLOCK);
+        input.read(five, 0);
+        assertArrayEquals(java.util.Arrays.copyOf(local, 5 * RemoteRig.BLOCK), five.array());
+        assertEquals(coalesce > 0 ? 1 : 2, cache.stats().requests() - requests, "requests, coalescing " + coalesce);
+        assertEquals(3, cache.stats().misses() - misses, "blocks 1, 3 and 4 (0 was read by open): " + cache.stats());
+      }
+    }
+  }
+
+  @Test
   void tableRowRangesEqualLocalReads() {
     try (FitsFile remote = Fits.open(rig.nginx.uri("fv_rosat_evt.fits"), RemoteRig.options(cache()));
         FitsFile local = Fits.open(rig.local("fv_rosat_evt.fits"))) {
