@@ -158,15 +158,6 @@ public final class RemoteCache {
     }
   }
 
-  /** Evicts blocks now if the cache is over its limit (it also happens after every store). */
-  public void evict() {
-    try {
-      enforceLimit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot evict from the cache directory " + root, e);
-    }
-  }
-
   /** Deletes every cached block and the index. */
   public void clear() {
     try {

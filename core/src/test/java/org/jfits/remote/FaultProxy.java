@@ -20,7 +20,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +43,8 @@ final class FaultProxy implements AutoCloseable {
 
   private static final int MAX_HEAD = 64 << 10;
   private static final long SPIKE_MILLIS = 300;
+  /** How long a stalled response waits before closing: longer than the tests' read timeout. */
+  private static final long STALL_MILLIS = 1_500;
   private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
   private static final Pattern CONTENT_RANGE = Pattern.compile("(?i)\r\nContent-Range: bytes (\\d+)-(\\d+)/(\\d+)");
   private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\nContent-Length: (\\d+)");
@@ -57,12 +58,10 @@ final class FaultProxy implements AutoCloseable {
   });
   private final Deque<Fault> script = new ArrayDeque<>();
   private final List<Fault> injected = new ArrayList<>();
-  private final AtomicInteger requests = new AtomicInteger();
   private Random random;
   private double faultRate;
   private Fault[] faultKinds = {};
   private volatile long latencyMillis;
-  private volatile long stallMillis = 1_500;
   private volatile long bytesPerSecond;
 
   FaultProxy(int targetPort, long seed) throws IOException {
@@ -101,17 +100,6 @@ final class FaultProxy implements AutoCloseable {
   FaultProxy throttle(long rate) {
     this.bytesPerSecond = rate;
     return this;
-  }
-
-  /** How long a stalled response waits before closing (longer than the client's read timeout). */
-  FaultProxy stall(long millis) {
-    this.stallMillis = millis;
-    return this;
-  }
-
-  /** Requests received so far. */
-  int requests() {
-    return requests.get();
   }
 
   /** The faults injected so far, in order (a wrong Content-Range only where there was one to spoil). */
@@ -157,7 +145,6 @@ final class FaultProxy implements AutoCloseable {
       if (head == null) {
         return;
       }
-      requests.incrementAndGet();
       Fault fault = nextFault();
       OutputStream out = client.getOutputStream();
       if (latencyMillis > 0) {
@@ -213,7 +200,7 @@ final class FaultProxy implements AutoCloseable {
   /** Ends a response badly: a stall then close, a reset, or a plain early close. */
   private void spoil(Socket client, Fault fault) throws SocketException {
     if (fault == Fault.STALL) {
-      NginxServer.sleep(stallMillis);
+      NginxServer.sleep(STALL_MILLIS);
     } else if (fault == Fault.RESET) {
       client.setSoLinger(true, 0);
     }

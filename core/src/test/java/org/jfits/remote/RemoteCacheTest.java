@@ -119,7 +119,10 @@ class RemoteCacheTest {
   @Test
   void blocksOfRecentEpochsAreKeptInPreferenceToOlderOnes() throws Exception {
     assertEquals(Set.of(0, 1, 2, 5, 6, 7), blocksKeptWithEpochs(2));
-    assertEquals(5, RemoteCache.open(CacheConfig.in(cacheDir)).epoch(), "the epoch is kept in the index");
+    RemoteCache reopened = RemoteCache.open(CacheConfig.in(cacheDir));
+    assertEquals(5, reopened.epoch(), "the epoch is kept in the index");
+    assertEquals(6, reopened.beginEpoch());
+    assertEquals(6, RemoteCache.open(CacheConfig.in(cacheDir)).epoch());
   }
 
   @Test
