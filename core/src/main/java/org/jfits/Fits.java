@@ -3,12 +3,16 @@ package org.jfits;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import org.jfits.io.Inputs;
 import org.jfits.io.RandomAccessInput;
+import org.jfits.remote.Remote;
+import org.jfits.remote.RemoteOptions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,6 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }</pre>
  */
 public final class Fits {
+  private static final Pattern URL_SCHEME = Pattern.compile("(?i)(https?|file):");
+
   private Fits() {}
 
   /**
@@ -60,9 +66,51 @@ public final class Fits {
     }
   }
 
-  /** Opens a FITS file given as a path string. */
-  public static FitsFile open(String path) {
-    return open(Path.of(path));
+  /**
+   * Opens a FITS file given as a path, or as a URL: {@code http://} and {@code https://} URLs are
+   * read remotely (see {@link #open(URI)}), {@code file:} URIs locally.
+   */
+  public static FitsFile open(String pathOrUrl) {
+    if (URL_SCHEME.matcher(pathOrUrl).lookingAt()) {
+      return open(URI.create(pathOrUrl));
+    }
+    return open(Path.of(pathOrUrl));
+  }
+
+  /**
+   * Opens a FITS file named by a URI: {@code file:} URIs locally, {@code http://} and {@code https://}
+   * URLs through HTTP range requests and the local cache, with {@link RemoteOptions#defaults()}.
+   * Listing HDUs fetches header blocks only; sections, cutouts and row ranges fetch the blocks around
+   * their bytes.
+   *
+   * @throws IllegalArgumentException for other schemes
+   * @throws FitsIOException if the server cannot be reached or refuses the file
+   */
+  public static FitsFile open(URI uri) {
+    return open(uri, RemoteOptions.defaults());
+  }
+
+  /**
+   * Opens a FITS file named by a URI, reading remote ones with {@code options} (block size, timeouts,
+   * retries, cache; see {@link org.jfits.remote.Remote}).
+   */
+  public static FitsFile open(URI uri, RemoteOptions options) {
+    if ("file".equalsIgnoreCase(uri.getScheme())) {
+      return open(Path.of(uri));
+    }
+    if (!Remote.isRemote(uri)) {
+      throw new IllegalArgumentException("cannot open " + uri + ": only file, http and https URIs are read");
+    }
+    RandomAccessInput input = Remote.open(uri, options);
+    try {
+      return new FitsFile(input);
+    } catch (IOException e) {
+      closeQuietly(input, e);
+      throw new FitsIOException(ErrorContext.file(uri.toString()), "cannot read", e);
+    } catch (RuntimeException e) {
+      closeQuietly(input, e);
+      throw e;
+    }
   }
 
   /**

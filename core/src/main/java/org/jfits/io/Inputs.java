@@ -22,17 +22,30 @@ public final class Inputs {
   public static RandomAccessInput open(Path path) throws IOException {
     String name = path.toString();
     if (isGzip(path)) {
-      Path inflated = Files.createTempFile("jfits-", ".fits");
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16);
-          OutputStream out = Files.newOutputStream(inflated)) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        Files.deleteIfExists(inflated);
-        throw e;
+      try (InputStream compressed = Files.newInputStream(path)) {
+        return inflate(name, compressed);
       }
-      return new FileInput(name, inflated, inflated);
     }
     return new FileInput(name, path, null);
+  }
+
+  /**
+   * Inflates a gzip stream into a temporary file (deleted when the input is closed) and opens it for
+   * random access under {@code name}. The stream is read to its end and closed.
+   *
+   * @throws java.io.EOFException if the compressed stream ends early
+   * @throws java.util.zip.ZipException if it is not valid gzip
+   */
+  public static RandomAccessInput inflate(String name, InputStream compressed) throws IOException {
+    Path inflated = Files.createTempFile("jfits-", ".fits");
+    try (InputStream in = new GZIPInputStream(compressed, 1 << 16);
+        OutputStream out = Files.newOutputStream(inflated)) {
+      in.transferTo(out);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(inflated);
+      throw e;
+    }
+    return new FileInput(name, inflated, inflated);
   }
 
   private static boolean isGzip(Path path) throws IOException {

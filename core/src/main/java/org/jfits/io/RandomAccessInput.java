@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Where the bytes of a FITS file come from: a local file today, HTTP ranges and a cache later.
+ * Where the bytes of a FITS file come from: a local file, or HTTP range requests through a block
+ * cache ({@code org.jfits.remote}).
  *
  * <p>Decoders (headers, images, tables) see only this interface, never a path or a stream, so a new
  * way of arriving bytes needs no change to any decoder. The one operation that must be fast is
