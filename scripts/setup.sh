@@ -26,7 +26,7 @@ jupyter=(jupyter-core jupyter-client jupyter-nbconvert jupyter-notebook python3-
 case "${1:-}" in
   test)
     # Debian's own python3 (/usr/bin/python3) runs the reference checks and the notebooks.
-    packages+=(python3 python3-numpy python3-astropy python3-matplotlib "${jupyter[@]}") ;;
+    packages+=(python3 python3-numpy python3-astropy python3-fitsio python3-matplotlib "${jupyter[@]}") ;;
   jupyter)
     packages+=(python3 "${jupyter[@]}") ;;
   bench)
