@@ -174,10 +174,7 @@ final class FilterScan implements ChunkConsumer {
     for (Selection s : selected.values()) {
       total += s.rows().length;
     }
-    if (total > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(layout.hdu.context().describe("the filter '" + filter
-          + "' selects " + total + " rows, more than one read holds (2^31 - 9); filter a row range"));
-    }
+    // at most the scanned range, which the reader limits to 2^31 - 9 rows
     long[] out = new long[(int) total];
     int at = 0;
     for (Map.Entry<Integer, Selection> e : selected.entrySet()) {

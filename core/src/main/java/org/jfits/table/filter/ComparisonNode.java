@@ -109,9 +109,6 @@ final class ComparisonNode extends Node {
 
   private void strings(String[] x, String[] y, boolean[] out, int n) {
     for (int i = 0; i < n; i++) {
-      if (x[i] == null || y[i] == null) {
-        continue;
-      }
       int c = x[i].compareTo(y[i]);
       switch (op) {
         case "<":

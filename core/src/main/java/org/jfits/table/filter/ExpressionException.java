@@ -25,7 +25,7 @@ public final class ExpressionException extends IllegalArgumentException {
    * @param expression the whole expression
    * @param position the 0-based character position of the offending token
    */
-  public ExpressionException(String problem, String expression, int position) {
+  ExpressionException(String problem, String expression, int position) {
     this("", problem, expression, position);
   }
 

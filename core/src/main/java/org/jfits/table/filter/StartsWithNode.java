@@ -18,7 +18,7 @@ final class StartsWithNode extends Node {
     Values p = prefix.eval(batch);
     boolean[] out = new boolean[n];
     for (int i = 0; i < n; i++) {
-      out[i] = s.strings[i] != null && p.strings[i] != null && s.strings[i].startsWith(p.strings[i]);
+      out[i] = s.strings[i].startsWith(p.strings[i]);
     }
     return Values.ofBooleans(out, Values.either(s.nulls, p.nulls, n));
   }
