@@ -31,7 +31,6 @@ final class TileTable {
     EMPTY
   }
 
-  private final Hdu hdu;
   private final int rows;
   private final Tile[] tiles;
   private final double[] scale;
@@ -40,9 +39,8 @@ final class TileTable {
   private final boolean hasBlank;
   private final boolean quantised;
 
-  private TileTable(Hdu hdu, int rows, Tile[] tiles, double[] scale, double[] zero, long[] blank, boolean hasBlank,
+  private TileTable(int rows, Tile[] tiles, double[] scale, double[] zero, long[] blank, boolean hasBlank,
       boolean quantised) {
-    this.hdu = hdu;
     this.rows = rows;
     this.tiles = tiles;
     this.scale = scale;
@@ -138,7 +136,7 @@ final class TileTable {
     }
     boolean hasBlank = zblank != null || blankKey instanceof Long;
     boolean quantised = zscale != null || scaleKey != null;
-    return new TileTable(hdu, rows, tiles, scale, zero, blank, hasBlank, quantised);
+    return new TileTable(rows, tiles, scale, zero, blank, hasBlank, quantised);
   }
 
   private static Double number(Header header, String keyword) {
@@ -250,9 +248,5 @@ final class TileTable {
   /** True when floating-point tiles in COMPRESSED_DATA are quantised integers (ZSCALE column or keyword). */
   boolean quantised() {
     return quantised;
-  }
-
-  Hdu hdu() {
-    return hdu;
   }
 }

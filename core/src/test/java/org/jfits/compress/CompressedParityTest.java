@@ -38,8 +38,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * undefined pixels, NaN in the compressed source image or in funpack's output, are set to NaN in
  * astropy's array), and it cannot read NOCOMPRESS (funpack's output is the reference). Each case's
  * name carries the script's note. Each case compares the whole image
- * (dtype, shape, every value bit for bit, NaN with NaN), the raw integers of integer images, a read on
- * one thread, sections crossing tile boundaries and cutouts (slices of the reference array).
+ * (dtype, shape, every value bit for bit, NaN with NaN), the raw integers of integer images, reads on
+ * one and on seven threads, sections crossing tile boundaries and cutouts inside, at corners and
+ * partly off the image (slices of the reference array, padded with NaN or 0).
  */
 class CompressedParityTest {
   private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
@@ -80,6 +81,8 @@ class CompressedParityTest {
       assertEquals(expected.dtype(), image.elementType().numpyName(), where + ": dtype");
       assertSame(where + " whole", expected, image.read());
       assertSame(where + " one thread", expected, image.threads(1).read());
+      // images of 64 Ki pixels and more are split between threads: seven parts, more than the cores
+      assertSame(where + " seven threads", expected, image.threads(7).read());
       if (c.get("rawNpy") != null) {
         Npy raw = Npy.read(REFERENCE.resolve((String) c.get("rawNpy")));
         assertEquals(raw.dtype(), image.raw().elementType().numpyName(), where + ": raw dtype");
