@@ -54,17 +54,20 @@ public final class RemoteOptions {
    * and of the cache (a power of two, or a multiple of the FITS block of 2880 bytes).
    */
   public RemoteOptions withBlockSize(int bytes) {
-    return new RemoteOptions(bytes, wholeFileBytes, connectTimeout, readTimeout, retry, cache, memoryBlocks, coalesceBytes);
+    return new RemoteOptions(bytes, wholeFileBytes, connectTimeout, readTimeout, retry, cache, memoryBlocks,
+        coalesceBytes);
   }
 
   /** The same options downloading files of at most {@code bytes} whole on their first read. */
   public RemoteOptions withWholeFileBytes(long bytes) {
-    return new RemoteOptions(blockSize, bytes, connectTimeout, readTimeout, retry, cache, memoryBlocks, coalesceBytes);
+    return new RemoteOptions(blockSize, bytes, connectTimeout, readTimeout, retry, cache, memoryBlocks,
+        coalesceBytes);
   }
 
   /** The same options with another limit on establishing a connection. */
   public RemoteOptions withConnectTimeout(Duration timeout) {
-    return new RemoteOptions(blockSize, wholeFileBytes, timeout, readTimeout, retry, cache, memoryBlocks, coalesceBytes);
+    return new RemoteOptions(blockSize, wholeFileBytes, timeout, readTimeout, retry, cache, memoryBlocks,
+        coalesceBytes);
   }
 
   /**
@@ -72,12 +75,14 @@ public final class RemoteOptions {
    * piece of a body: a stalled transfer fails after this long and is retried from where it stopped.
    */
   public RemoteOptions withReadTimeout(Duration timeout) {
-    return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, timeout, retry, cache, memoryBlocks, coalesceBytes);
+    return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, timeout, retry, cache, memoryBlocks,
+        coalesceBytes);
   }
 
   /** The same options with another retry policy. */
   public RemoteOptions withRetry(RetryPolicy policy) {
-    return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, policy, cache, memoryBlocks, coalesceBytes);
+    return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, policy, cache, memoryBlocks,
+        coalesceBytes);
   }
 
   /** The same options with another cache. */

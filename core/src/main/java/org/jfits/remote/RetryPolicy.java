@@ -89,6 +89,7 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy[attempts=" + attempts + ", base=" + baseDelay + ", max=" + maxDelay + ", budget=" + budget + "]";
+    return "RetryPolicy[attempts=" + attempts + ", base=" + baseDelay + ", max=" + maxDelay + ", budget=" + budget
+        + "]";
   }
 }

@@ -25,12 +25,13 @@ import java.util.regex.Pattern;
 
 /**
  * An HTTP/1.1 proxy on 127.0.0.1 that forwards each request to a server on another loopback port and
- * spoils some responses on purpose: latency, latency spikes (shorter than a read timeout), stalls, resets and truncation mid-body, a body shorter
- * than its {@code Content-Range} with a matching {@code Content-Length}, 503 bursts and a wrong
- * {@code Content-Range}; optionally a bandwidth cap. One request per connection ({@code Connection: close} both ways). Resets
- * and truncation spoil bodies only; a response without a body (HEAD) can only be stalled, because
- * {@link java.net.http.HttpClient} silently repeats a request whose connection closes before any
- * response byte, which would hide the fault from the retry counts.
+ * spoils some responses on purpose: latency, latency spikes (shorter than a read timeout), stalls,
+ * resets and truncation mid-body, a body shorter than its {@code Content-Range} with a matching
+ * {@code Content-Length}, 503 bursts and a wrong {@code Content-Range}; optionally a bandwidth cap. One
+ * request per connection ({@code Connection: close} both ways). Resets and truncation spoil bodies only;
+ * a response without a body (HEAD) can only be stalled, because {@link java.net.http.HttpClient}
+ * silently repeats a request whose connection closes before any response byte, which would hide the
+ * fault from the retry counts.
  *
  * <p>Deterministic: faults come first from a script (one per request, in arrival order), then from a
  * {@link Random} seeded by the test. Bounded: request heads are at most 64 KiB, every socket has a
