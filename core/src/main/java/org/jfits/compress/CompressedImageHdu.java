@@ -334,7 +334,10 @@ public final class CompressedImageHdu implements WritableHdu {
     }
   }
 
-  /** Writes the descriptor of an array of {@code bytes} bytes at heap offset {@code offset}; returns the next offset. */
+  /**
+   * Writes the descriptor of an array of {@code bytes} bytes at heap offset {@code offset}; returns the
+   * next offset.
+   */
   private static long descriptor(ByteBuffer rows, boolean wide, long bytes, int elementBytes, long offset) {
     long count = bytes / elementBytes;
     long at = count == 0 ? 0 : offset; // an empty array is (0, 0): cfitsio's mark of a tile stored elsewhere
@@ -391,7 +394,8 @@ public final class CompressedImageHdu implements WritableHdu {
   private void checkSettings(boolean quantize) {
     if (algorithm == TileCompression.PLIO_1 && (type.isFloat() || type.flipsSign)) {
       throw new IllegalArgumentException("PLIO_1 stores non-negative integers below 2^24 as they are; "
-          + type.name().toLowerCase(Locale.ROOT) + " images are stored with an offset or quantised: use another algorithm");
+          + type.name().toLowerCase(Locale.ROOT) + " images are stored with an offset or quantised: "
+          + "use another algorithm");
     }
     if (type.isFloat() && !quantize && algorithm != TileCompression.GZIP_1 && algorithm != TileCompression.GZIP_2
         && algorithm != TileCompression.NOCOMPRESS) {
@@ -401,7 +405,8 @@ public final class CompressedImageHdu implements WritableHdu {
     if (algorithm == TileCompression.HCOMPRESS_1 && tile != null) {
       for (int i = 2; i < tile.length; i++) {
         if (tile[i] != 1) {
-          throw new IllegalArgumentException("HCOMPRESS_1 tiles are 2-D: ZTILE" + (i + 1) + " must be 1, not " + tile[i]);
+          throw new IllegalArgumentException("HCOMPRESS_1 tiles are 2-D: ZTILE" + (i + 1) + " must be 1, not "
+              + tile[i]);
         }
       }
     }

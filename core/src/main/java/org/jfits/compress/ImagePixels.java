@@ -13,6 +13,7 @@ final class ImagePixels {
   private final StoredType type;
   private final long[] axes;
   private final NativeWindow memory;
+  /** The array read (a copy when the given one was a view), kept reachable while its memory is read. */
   private final INDArray array;
 
   /** The pixels of {@code array} (numpy axis order); views and non-C-ordered arrays are copied. */

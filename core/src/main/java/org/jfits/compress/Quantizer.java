@@ -118,24 +118,30 @@ final class Quantizer {
     }
     double[] rowMedians = new double[rows];
     double[] differences = new double[width];
-    double[] window = new double[NOISE_WINDOW];
     int medians = 0;
     for (int r = 0; r < rows; r++) {
+      // a window of five consecutive non-null pixels v1..v5
+      double v1 = 0;
+      double v2 = 0;
+      double v3 = 0;
+      double v4 = 0;
       int seen = 0;
       int n = 0;
       for (int i = r * width, end = i + width; i < end; i++) {
-        double v = values[i];
-        if (Double.isNaN(v)) {
+        double v5 = values[i];
+        if (Double.isNaN(v5)) {
           continue;
         }
-        System.arraycopy(window, 1, window, 0, NOISE_WINDOW - 1);
-        window[NOISE_WINDOW - 1] = v;
-        if (++seen >= NOISE_WINDOW && !allEqual(window)) {
-          differences[n++] = Math.abs(2 * window[2] - window[0] - window[4]);
+        if (++seen >= NOISE_WINDOW && !(v1 == v2 && v2 == v3 && v3 == v4 && v4 == v5)) {
+          differences[n++] = Math.abs(2 * v3 - v1 - v5);
         }
+        v1 = v2;
+        v2 = v3;
+        v3 = v4;
+        v4 = v5;
       }
       if (n > 0) {
-        rowMedians[medians++] = lowerMedian(differences, n);
+        rowMedians[medians++] = select(differences, n, (n - 1) / 2);
       }
     }
     if (medians == 0) {
@@ -145,17 +151,35 @@ final class Quantizer {
     return NOISE_FACTOR * (rowMedians[(medians - 1) / 2] + rowMedians[medians / 2]) / 2;
   }
 
-  private static boolean allEqual(double[] window) {
-    for (int i = 1; i < window.length; i++) {
-      if (window[i] != window[0]) {
-        return false;
+  /** The {@code k}-th smallest of the first {@code n} values (Hoare's selection; reorders them). */
+  static double select(double[] values, int n, int k) {
+    int low = 0;
+    int high = n - 1;
+    while (low < high) {
+      double pivot = values[(low + high) >>> 1];
+      int i = low;
+      int j = high;
+      while (i <= j) {
+        while (values[i] < pivot) {
+          i++;
+        }
+        while (values[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = values[i];
+          values[i++] = values[j];
+          values[j--] = t;
+        }
+      }
+      if (k <= j) {
+        high = j;
+      } else if (k >= i) {
+        low = i;
+      } else {
+        return values[k];
       }
     }
-    return true;
-  }
-
-  private static double lowerMedian(double[] values, int n) {
-    Arrays.sort(values, 0, n);
-    return values[(n - 1) / 2];
+    return values[k];
   }
 }

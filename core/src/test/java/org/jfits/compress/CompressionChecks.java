@@ -50,7 +50,8 @@ final class CompressionChecks {
     for (long s : original.shape()) {
       shape.append(shape.length() == 0 ? "" : ",").append(s);
     }
-    return add(name, hdu, exact, String.format("\"raw\": \"%s\", \"dtype\": \"%s\", \"shape\": [%s]", raw, dtype, shape));
+    return add(name, hdu, exact,
+        String.format("\"raw\": \"%s\", \"dtype\": \"%s\", \"shape\": [%s]", raw, dtype, shape));
   }
 
   /** Writes {@code hdu}, whose pixels are the primary image of the FITS file {@code source}. */

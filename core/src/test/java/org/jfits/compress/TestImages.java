@@ -50,7 +50,8 @@ final class TestImages {
     long[] values = new long[n];
     int i = 0;
     while (i < n) {
-      int run = random.nextInt(10) == 0 ? 4000 + random.nextInt(9000) : 1 + random.nextInt(random.nextBoolean() ? 3 : 40);
+      int run = random.nextInt(10) == 0 ? 4000 + random.nextInt(9000)
+          : 1 + random.nextInt(random.nextBoolean() ? 3 : 40);
       long value = random.nextInt(3) == 0 ? 0 : random.nextBoolean() ? random.nextInt(Math.min(max, 20) + 1)
           : random.nextInt(max + 1);
       for (int j = 0; j < run && i < n; j++) {
