@@ -127,7 +127,7 @@ public final class TableHdu implements WritableHdu {
    * otherwise.
    *
    * <p>What does not come back exactly: variable-length TFORMs are written with the maximum length
-   * of the data; scaled array columns (read as float64) are written as {@code D} without scaling;
+   * of the data; an empty TUNIT is not written; scaled array columns (read as float64) are written as {@code D} without scaling;
    * columns of an ASCII table become binary columns of their Tablesaw type; a string written into a
    * field narrower than it is widened. Bit arrays in variable-length columns ({@code PX}) and string
    * arrays with TDIM are refused.
@@ -242,11 +242,12 @@ public final class TableHdu implements WritableHdu {
   }
 
   /**
-   * The cards written after the column keywords (and EXTNAME): add user metadata here. Structural
-   * keywords (NAXIS, TFORMn, ...) must not be added; {@link HeaderBuilder#isStructural} tells them.
+   * Appends extra cards (metadata) after the column keywords and EXTNAME. Structural keywords
+   * ({@link HeaderBuilder#isStructural}: NAXISn, TFORMn, TNULLn, ...) are refused when the header is made.
    */
-  public HeaderBuilder metadata() {
-    return metadata;
+  public TableHdu cards(HeaderBuilder extra) {
+    metadata.addAll(extra);
+    return this;
   }
 
   /** The number of rows, 0 before a column is added. */
@@ -260,8 +261,8 @@ public final class TableHdu implements WritableHdu {
   }
 
   /**
-   * @throws IllegalStateException if asked for a primary header (a table cannot be primary), or if the
-   *     metadata holds a structural keyword
+   * @throws IllegalStateException if asked for a primary header (a table cannot be primary)
+   * @throws IllegalArgumentException if an extra card is structural (the table writes those itself)
    */
   @Override
   public HeaderBuilder header(boolean primary) {
@@ -284,10 +285,10 @@ public final class TableHdu implements WritableHdu {
     if (extname != null) {
       header.add("EXTNAME", extname, "extension name");
     }
-    for (String card : metadata.cards()) {
-      String keyword = card.substring(0, 8).strip();
-      if (!keyword.isEmpty() && !keyword.equals("CONTINUE") && HeaderBuilder.isStructural(keyword)) {
-        throw new IllegalStateException("metadata card " + keyword + " is structural: the table writes it itself");
+    for (String keyword : metadata.keywords()) {
+      if (HeaderBuilder.isStructural(keyword)) {
+        throw new IllegalArgumentException("keyword " + keyword + " describes the data layout and is written by"
+            + " the table HDU itself; it cannot be given as an extra card");
       }
     }
     HeaderBuilder copy = new HeaderBuilder().addAll(metadata);

@@ -119,9 +119,9 @@ class TableHduAstropyTest {
     TableHdu hdu = TableHdu.of(scalars())
         .unit("DOUBLES", "erg cm-2 s-1").display("DOUBLES", "F10.4").description("DOUBLES", "total flux")
         .ucd("DOUBLES", "phot.flux").unit("SHORTS", "ct").display("INTS", "I11").name("EVENTS");
-    hdu.metadata().add("OBSERVER", "Edwin Hubble", "who").add("EXPTIME", 1200.5, "seconds")
+    hdu.cards(new HeaderBuilder().add("OBSERVER", "Edwin Hubble", "who").add("EXPTIME", 1200.5, "seconds")
         .add("LONGNOTE", "a string much longer than one card can hold, so that it goes on over CONTINUE cards"
-            + " in the OGIP long string convention", "").history("written by a test");
+            + " in the OGIP long string convention", "").history("written by a test"));
     Path file = write(dir, "scalars.fits", hdu);
     assertFitsverifyClean(file);
 

@@ -162,8 +162,8 @@ class TableHduTest {
     assertThrows(IllegalArgumentException.class, () -> hdu.complex("Z", Nd4j.createFromArray(new float[] {1, 2, 3})
         .reshape(1, 3)), "no last axis of 2");
     assertThrows(IllegalStateException.class, () -> hdu.header(true), "a table cannot be primary");
-    hdu.metadata().add("TFORM9", "1J", "");
-    IllegalStateException structural = assertThrows(IllegalStateException.class, () -> hdu.header(false));
+    hdu.cards(new HeaderBuilder().add("TFORM9", "1J", ""));
+    IllegalArgumentException structural = assertThrows(IllegalArgumentException.class, () -> hdu.header(false));
     assertTrue(structural.getMessage().contains("TFORM9"), structural.getMessage());
   }
 
