@@ -51,10 +51,17 @@ public final class KernelMain {
     return KernelConnectionProperties.parse(Files.readString(file));
   }
 
-  /** slf4j-simple logs at INFO to stderr by default; a notebook wants warnings only. */
+  /**
+   * slf4j-simple logs at INFO to stderr by default; a notebook wants warnings only, and not ND4J's
+   * warning about its own duplicate TensorFlow op names, which every first SameDiff graph triggers.
+   */
   private static void quietLogging() {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    String importMapping = "org.slf4j.simpleLogger.log.org.nd4j.imports.converters.ImportClassMapping";
+    if (System.getProperty(importMapping) == null) {
+      System.setProperty(importMapping, "error");
     }
   }
 }
