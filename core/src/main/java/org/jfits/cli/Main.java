@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jfits.Fits;
 import org.jfits.FitsException;
@@ -21,8 +22,8 @@ import org.jfits.table.TableReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The {@code jfits} command: {@code info}, {@code header}, {@code stats}, {@code table}, {@code diff},
- * {@code export} and {@code cutout}.
+ * The {@code jfits} command: {@code info}, {@code header}, {@code stats}, {@code table}, {@code verify},
+ * {@code setkey}, {@code diff}, {@code convert}, {@code export} and {@code cutout}.
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
@@ -37,6 +38,8 @@ public final class Main {
   static final int OK = 0;
   static final int BAD_FILE = 1;
   static final int USAGE = 2;
+  /** {@code verify}: an HDU's data or header does not match its DATASUM or CHECKSUM. */
+  static final int CHECKSUM_FAILED = 4;
   /** {@code diff}: the files differ. */
   static final int DIFFERENT = 1;
   /** {@code diff}: a file cannot be read (GNU diff's "trouble"). */
@@ -46,7 +49,7 @@ public final class Main {
   private static final Map<String, String> COMMANDS = commands();
 
   private static final String COMMON_OPTIONS = String.join("\n",
-      "options of info, header, stats and table:",
+      "options of info, header, stats, table and verify:",
       "  -f, --format text|json|jsonl          output: text (default), one JSON array, or one JSON",
       "                                        object per line (each names its file)",
       "  -J, --jobs N                          files read in parallel by N workers (default 1);",
@@ -56,7 +59,8 @@ public final class Main {
 
   private static final String EXIT_CODES = String.join("\n",
       "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
-      "column, a row range outside the table, or a --where expression that cannot run)");
+      "column, a row range outside the table, or a --where expression that cannot run), 4 a",
+      "checksum that does not match (verify); diff: 0 same, 1 different, 2 unreadable");
 
   private static final String USAGE_TEXT = "usage: jfits <command> [options]   (jfits <command> --help for one)\n\n"
       + "commands:\n" + String.join("\n", COMMANDS.values()) + "\n\n" + COMMON_OPTIONS + "\n\n" + EXIT_CODES;
@@ -79,6 +83,15 @@ public final class Main {
         "  table FILE... [--hdu N|NAME] [-n ROWS]",
         "                                        the columns of a table HDU (default: the first) and",
         "                                        its first ROWS rows (default 10)"));
+    c.put("verify", String.join("\n",
+        "  verify FILE...                        CHECKSUM and DATASUM of every HDU: OK, MISSING,",
+        "                                        BAD_DATA or BAD_HEADER; exit 4 when any is BAD"));
+    c.put("setkey", String.join("\n",
+        "  setkey FILE [--hdu N|NAME | --all] KEY=VALUE[/COMMENT]... [--delete KEY]... [--rename OLD=NEW]...",
+        "                                        change header cards (in place when the header keeps",
+        "                                        its size, else through a temporary copy); T/F, whole",
+        "                                        numbers and reals are typed, other values are strings;",
+        "                                        long keywords become HIERARCH; CHECKSUM/DATASUM kept right"));
     c.put("diff", String.join("\n",
         "  diff A B [--rtol R] [--atol A] [--ignore-keywords K1,K2]",
         "                                        compare two files as astropy's FITSDiff: HDUs, header",
@@ -181,6 +194,17 @@ public final class Main {
           return inventory(options, file -> StatsCommand.report(file, options));
         case "table":
           return inventory(options, file -> TableCommand.report(file, options));
+        case "verify": {
+          AtomicBoolean failed = new AtomicBoolean();
+          int status = inventory(options, file -> {
+            FileReport report = VerifyCommand.report(file);
+            failed.compareAndSet(false, VerifyCommand.failed(report));
+            return report;
+          });
+          return failed.get() ? CHECKSUM_FAILED : status;
+        }
+        case "setkey":
+          return SetKeyCommand.run(options, out);
         case "diff":
           try {
             return DiffCommand.run(options, out);
@@ -356,6 +380,9 @@ public final class Main {
     final String command;
     final List<String> files = new ArrayList<>();
     final List<String> keywords = new ArrayList<>();
+    final List<String> deletions = new ArrayList<>();
+    final List<String> renames = new ArrayList<>();
+    boolean allHdus;
     Format format = Format.TEXT;
     int jobs = 1;
     int shownRows = -1;
@@ -429,6 +456,15 @@ public final class Main {
             break;
           case "--ignore-keywords":
             options.ignoreKeywords = value(args, ++i, arg);
+            break;
+          case "--delete":
+            options.deletions.add(value(args, ++i, arg));
+            break;
+          case "--rename":
+            options.renames.add(value(args, ++i, arg));
+            break;
+          case "--all":
+            options.allHdus = true;
             break;
           case "-n":
             options.shownRows = count(value(args, ++i, arg), arg, 0);
