@@ -3,6 +3,7 @@ package org.jfits.export;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import tech.tablesaw.columns.Column;
  * row in FITS column order. Fields follow RFC 4180 (quoted when they hold the delimiter, a quote or a
  * line break; quotes doubled); missing values (TNULL, NaN, undefined logicals, blank ASCII fields)
  * are empty fields; logicals are {@code True}/{@code False} as astropy writes them; numbers are the
- * shortest text that reads back to the same float32 or float64; fixed-size array and
+ * shortest text that reads back to the same float32 or float64 (no exponent from 1e-4 to 1e16); fixed-size array and
  * variable-length columns are one field each, {@code [v1, v2, ...]} in C order.
  */
 public final class DelimitedText {
@@ -97,7 +98,8 @@ public final class DelimitedText {
         return "";
       }
       Object value = column.get(row);
-      return value instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(value);
+      return value instanceof Boolean b ? (b ? "True" : "False") : value instanceof Number n ? number(n)
+          : String.valueOf(value);
     }
     RaggedColumn ragged = t.raggedColumns().get(name);
     if (ragged != null) {
@@ -118,12 +120,26 @@ public final class DelimitedText {
 
   private static String element(INDArray flat, long i) {
     return switch (flat.dataType()) {
-      case FLOAT -> String.valueOf(flat.getFloat(i));
-      case DOUBLE -> String.valueOf(flat.getDouble(i));
+      case FLOAT -> number(flat.getFloat(i));
+      case DOUBLE -> number(flat.getDouble(i));
       case BOOL -> flat.getDouble(i) != 0 ? "True" : "False";
       case UTF8 -> flat.getString(i);
       default -> String.valueOf(flat.getLong(i));
     };
+  }
+
+  /**
+   * The shortest digits that read back as the same float or double, without an exponent between
+   * 1e-4 and 1e16 ({@code 87315745.026}, not {@code 8.7315745026E7}), as Python prints them.
+   */
+  private static String number(Number n) {
+    String shortest = n.toString();
+    double magnitude = Math.abs(n.doubleValue());
+    if (!(n instanceof Double || n instanceof Float) || !shortest.contains("E") || magnitude < 1e-4
+        || magnitude >= 1e16) {
+      return shortest;
+    }
+    return new BigDecimal(shortest).toPlainString();
   }
 
   private void line(Writer out, List<String> fields) throws IOException {
