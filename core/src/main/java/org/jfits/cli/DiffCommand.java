@@ -90,7 +90,8 @@ final class DiffCommand {
       if (!y.containsKey(k)) {
         report("HDU " + index + ": keyword " + k + " only in a (" + x.get(k).get(0) + ")");
       } else if (!sameValues(x.get(k), y.get(k))) {
-        report("HDU " + index + ": keyword " + k + " has different values: a " + show(x.get(k)) + ", b " + show(y.get(k)));
+        report("HDU " + index + ": keyword " + k + " has different values: a " + show(x.get(k)) + ", b "
+            + show(y.get(k)));
       }
     }
     for (String k : y.keySet()) {

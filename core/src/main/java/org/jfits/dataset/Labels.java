@@ -13,7 +13,8 @@ public final class Labels {
     List<float[]> labels = new ArrayList<>(classes.length);
     for (int i = 0; i < classes.length; i++) {
       if (classes[i] < 0 || classes[i] >= classCount) {
-        throw new IllegalArgumentException("sample " + i + " has class " + classes[i] + ", not in 0.." + (classCount - 1));
+        throw new IllegalArgumentException("sample " + i + " has class " + classes[i] + ", not in 0.."
+            + (classCount - 1));
       }
       float[] v = new float[classCount];
       v[classes[i]] = 1;
