@@ -157,7 +157,7 @@ class ImageWriteParityTest {
     INDArray fortran = base.dup('f');
     INDArray slice = base.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
         org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5));
-    INDArray scalar = Nd4j.scalar(DataType.INT, 0).addi(42);
+    INDArray scalar = Nd4j.scalar(DataType.INT32, 0).addi(42);
     INDArray empty = Nd4j.create(DataType.FLOAT, 0, 3);
     INDArray fourD = filled(Type.SHORT, new long[] {2, 1, 3, 2}, bits(Type.SHORT, 12, 4));
     Path file = dir.resolve("shapes.fits");
