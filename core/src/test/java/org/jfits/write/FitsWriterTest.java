@@ -211,7 +211,8 @@ class FitsWriterTest {
     };
     try (FitsWriter out = FitsWriter.create(file)) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.write(noSimple));
-      assertTrue(e.getMessage().contains("HDU 1") && e.getMessage().contains("must start with XTENSION"), e.getMessage());
+      assertTrue(e.getMessage().contains("HDU 1") && e.getMessage().contains("must start with XTENSION"),
+          e.getMessage());
     }
     assertFalse(Files.exists(file));
   }

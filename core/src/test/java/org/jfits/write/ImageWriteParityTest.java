@@ -197,7 +197,8 @@ class ImageWriteParityTest {
       out.write(ImageHdu.of(filled(Type.UINT16, new long[] {n}, bits)));
     }
     String sum = TestFiles.python("import sys\nimport numpy as np\nfrom astropy.io import fits\n"
-        + "d = fits.getdata(sys.argv[1])\nprint(d.dtype.name, int((d.astype(np.int64) * (np.arange(d.size) % 1000)).sum()))\n",
+        + "d = fits.getdata(sys.argv[1])\n"
+        + "print(d.dtype.name, int((d.astype(np.int64) * (np.arange(d.size) % 1000)).sum()))\n",
         file.toString());
     long expected = 0;
     for (int i = 0; i < n; i++) {
