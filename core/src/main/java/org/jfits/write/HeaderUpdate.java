@@ -150,7 +150,7 @@ public final class HeaderUpdate {
       int oldBlocks = (int) (oldLength / HeaderBuilder.BLOCK);
       inPlace = header.blocks() <= oldBlocks && size >= inPlaceFrom;
       if (target.header().containsKey("CHECKSUM") || target.header().containsKey("DATASUM")) {
-        HduChecksum sums = ChecksumVerifier.verify(fits).get(hdu);
+        HduChecksum sums = ChecksumVerifier.verify(target);
         setChecksums(header, sums.dataSum(), inPlace ? oldBlocks : header.blocks());
       }
     } catch (IOException e) {
