@@ -35,6 +35,13 @@ public final class ChecksumVerifier {
     return results;
   }
 
+  /** The verdict on one HDU (reads its header and data once). */
+  public static HduChecksum verify(Hdu hdu) {
+    try (NativeBytes staging = new NativeBytes(CHUNK)) {
+      return verify(hdu, staging);
+    }
+  }
+
   private static HduChecksum verify(Hdu hdu, NativeBytes staging) {
     // missing padding after the last HDU is tolerated (zero bytes add nothing to the sum)
     long padded = Math.min((hdu.dataSize() + 2879) / 2880 * 2880,

@@ -179,8 +179,9 @@ public final class FitsWriter implements AutoCloseable {
   }
 
   /**
-   * Appends one HDU. When the first HDU cannot be primary ({@link WritableHdu#canBePrimary()}), an
-   * empty primary HDU is written before it.
+   * Appends one HDU. When the first HDU cannot be primary ({@link WritableHdu#canBePrimary()} false,
+   * or a primary header that starts with XTENSION, as a table's does), an empty primary HDU is
+   * written before it.
    *
    * @throws FitsIOException if writing fails; the file is then discarded
    */
@@ -189,7 +190,7 @@ public final class FitsWriter implements AutoCloseable {
       throw new IllegalStateException(context.describe(closed ? "the writer is closed" : "an earlier write failed"));
     }
     try {
-      if (hdus == 0 && !hdu.canBePrimary()) {
+      if (hdus == 0 && !(hdu.canBePrimary() && startsWith(hdu.header(true), "SIMPLE  ="))) {
         writeHdu(new EmptyPrimaryHdu());
       }
       writeHdu(hdu);
@@ -259,10 +260,14 @@ public final class FitsWriter implements AutoCloseable {
     writeFully(bytes);
   }
 
-  private static void checkFirstCard(HeaderBuilder header, boolean primary, String name) {
+  private static boolean startsWith(HeaderBuilder header, String start) {
     List<String> cards = header.cards();
+    return !cards.isEmpty() && cards.get(0).startsWith(start);
+  }
+
+  private static void checkFirstCard(HeaderBuilder header, boolean primary, String name) {
     String expected = primary ? "SIMPLE  =" : "XTENSION=";
-    if (cards.isEmpty() || !cards.get(0).startsWith(expected)) {
+    if (!startsWith(header, expected)) {
       throw new IllegalStateException(name + ": the header of a" + (primary ? " primary" : "n extension")
           + " HDU must start with " + expected.substring(0, 8).strip());
     }

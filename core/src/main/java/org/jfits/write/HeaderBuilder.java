@@ -171,10 +171,18 @@ public final class HeaderBuilder {
     return keys;
   }
 
-  /** Every card of a read header, verbatim, structural ones included (for header updates). */
+  /**
+   * Every card of a read header, verbatim, structural ones included (for header updates), except
+   * the blank cards just before END: they are padding, which {@link #toBlocks(int)} adds again.
+   */
   static HeaderBuilder verbatim(Header header) {
+    List<Card> cards = header.cards();
+    int end = cards.size();
+    while (end > 0 && cards.get(end - 1).image().isBlank()) {
+      end--;
+    }
     HeaderBuilder h = new HeaderBuilder();
-    for (Card card : header.cards()) {
+    for (Card card : cards.subList(0, end)) {
       h.entries.add(new Entry(card.isCommentary() ? null : card.keyword().toUpperCase(Locale.ROOT), card.image()));
     }
     return h;

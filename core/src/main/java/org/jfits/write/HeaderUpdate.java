@@ -150,7 +150,7 @@ public final class HeaderUpdate {
       int oldBlocks = (int) (oldLength / HeaderBuilder.BLOCK);
       inPlace = header.blocks() <= oldBlocks && size >= inPlaceFrom;
       if (target.header().containsKey("CHECKSUM") || target.header().containsKey("DATASUM")) {
-        HduChecksum sums = ChecksumVerifier.verify(fits).get(hdu);
+        HduChecksum sums = ChecksumVerifier.verify(target);
         setChecksums(header, sums.dataSum(), inPlace ? oldBlocks : header.blocks());
       }
     } catch (IOException e) {
@@ -220,37 +220,25 @@ public final class HeaderUpdate {
       return false;
     }
     ErrorContext context = ErrorContext.file(path.toString());
-    try (FileChannel undo = FileChannel.open(journal, StandardOpenOption.READ)) {
-      ByteBuffer head = ByteBuffer.allocate(Long.BYTES * 2);
-      if (undo.size() < head.capacity()) {
-        // the journal itself was not finished: the header was not touched yet
-        undo.close();
-        Files.delete(journal);
-        return false;
+    boolean complete;
+    try {
+      ByteBuffer undo = ByteBuffer.wrap(Files.readAllBytes(journal));
+      int head = Long.BYTES * 2;
+      // a journal cut short was not finished: the header was not touched yet
+      complete = undo.capacity() >= head && undo.capacity() - head >= undo.getLong(Long.BYTES);
+      if (complete) {
+        long offset = undo.getLong(0);
+        ByteBuffer old = undo.position(head).limit(head + Math.toIntExact(undo.getLong(Long.BYTES))).slice();
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.WRITE)) {
+          writeFully(file, old, offset);
+          file.force(true);
+        }
       }
-      readFully(undo, head, 0);
-      long offset = head.flip().getLong();
-      int length = Math.toIntExact(head.getLong());
-      if (undo.size() < head.capacity() + length) {
-        undo.close();
-        Files.delete(journal);
-        return false;
-      }
-      ByteBuffer old = ByteBuffer.allocate(length);
-      readFully(undo, old, head.capacity());
-      try (FileChannel file = FileChannel.open(path, StandardOpenOption.WRITE)) {
-        writeFully(file, old.flip(), offset);
-        file.force(true);
-      }
+      Files.delete(journal);
     } catch (IOException e) {
       throw new FitsIOException(context, "cannot restore the header from " + journal, e);
     }
-    try {
-      Files.delete(journal);
-    } catch (IOException e) {
-      throw new FitsIOException(context, "cannot delete " + journal, e);
-    }
-    return true;
+    return complete;
   }
 
   private static Path journal(Path path) {

@@ -41,7 +41,7 @@ public final class ImageHdu implements WritableHdu {
 
   private ImageHdu(INDArray array) {
     DataType type = array.dataType();
-    if (type == DataType.HALF || type == DataType.BFLOAT16) {
+    if (type == DataType.FLOAT16 || type == DataType.BFLOAT16) {
       this.array = array.castTo(DataType.FLOAT);
     } else {
       this.array = array;

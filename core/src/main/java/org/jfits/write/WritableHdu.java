@@ -6,7 +6,8 @@ import java.nio.channels.WritableByteChannel;
 /**
  * One HDU ready to be written by {@link FitsWriter}: it describes its header and streams its data.
  *
- * <p>The writer asks for the header once, then for the data once, in that order. Implementations
+ * <p>The writer asks for the header (for the first HDU of a file, once more with {@code primary}
+ * true to see whether it starts with SIMPLE), then for the data once. Implementations
  * stream their data in large buffers (the writer passes writes of 64 KiB or more straight to the
  * file and gathers smaller ones); they must write exactly {@link #dataSize()} bytes.
  */
@@ -26,7 +27,8 @@ public interface WritableHdu {
 
   /**
    * Whether this HDU may be the primary HDU. Tables may not: the writer puts an empty primary HDU
-   * before a table written first. True unless overridden.
+   * before a table written first (it does so too when {@code header(true)} starts with XTENSION).
+   * True unless overridden.
    */
   default boolean canBePrimary() {
     return true;

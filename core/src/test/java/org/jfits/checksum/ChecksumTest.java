@@ -134,7 +134,8 @@ class ChecksumTest {
     assertEquals(astropy(List.of(file, badData, badHeader)), ours);
     for (Path corrupted : List.of(badData, badHeader)) {
       TestFiles.Run run = TestFiles.run(List.of("fitsverify", corrupted.toString()), 60);
-      String expected = corrupted == badData ? "Data checksum is not consistent" : "Invalid CHECKSUM means header has been modified";
+      String expected = corrupted == badData ? "Data checksum is not consistent"
+          : "Invalid CHECKSUM means header has been modified";
       assertTrue(run.stdout().contains(expected), run.stdout());
     }
   }

@@ -97,6 +97,34 @@ class FitsWriterTest {
   }
 
   @Test
+  void aFirstHduWhosePrimaryHeaderIsAnExtensionGetsAnEmptyPrimaryBeforeIt() throws Exception {
+    Path file = dir.resolve("xtension-first.fits");
+    ShortImageHdu image = new ShortImageHdu(PIXELS, 6);
+    WritableHdu extensionOnly = new WritableHdu() {
+      @Override
+      public HeaderBuilder header(boolean primary) {
+        return image.header(false);
+      }
+
+      @Override
+      public long dataSize() {
+        return image.dataSize();
+      }
+
+      @Override
+      public void writeData(java.nio.channels.WritableByteChannel out) throws java.io.IOException {
+        image.writeData(out);
+      }
+    };
+    try (FitsWriter out = FitsWriter.create(file)) {
+      out.write(extensionOnly);
+      assertEquals(2, out.hdus());
+    }
+    WriteChecks.assertFitsverifyClean(file);
+    assertEquals("PrimaryHDU PRIMARY None None\nImageHDU  >i2 [1, -2, 3, -32768, 32767, 0]\n", astropyData(file));
+  }
+
+  @Test
   void aWriterClosedWithoutHdusWritesAnEmptyPrimary() throws Exception {
     Path file = dir.resolve("empty.fits");
     FitsWriter.create(file).close();
@@ -183,7 +211,8 @@ class FitsWriterTest {
     };
     try (FitsWriter out = FitsWriter.create(file)) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.write(noSimple));
-      assertTrue(e.getMessage().contains("SIMPLE"), e.getMessage());
+      assertTrue(e.getMessage().contains("HDU 1") && e.getMessage().contains("must start with XTENSION"),
+          e.getMessage());
     }
     assertFalse(Files.exists(file));
   }

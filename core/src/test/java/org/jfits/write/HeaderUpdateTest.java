@@ -71,6 +71,17 @@ class HeaderUpdateTest {
   }
 
   @Test
+  void repeatedInPlaceUpdatesReuseThePaddingCards() throws Exception {
+    Path file = writtenWithChecksums();
+    for (int i = 0; i < 20; i++) {
+      assertEquals(HeaderUpdate.Result.IN_PLACE, HeaderUpdate.of(file, 0).inPlaceFrom(0).set("N" + i, i, "").apply());
+    }
+    WriteChecks.assertFitsverifyClean(file);
+    assertEquals("19", cards(file, 0).get("N19"));
+    assertEquals(4 * 2880, Files.size(file));
+  }
+
+  @Test
   void aHeaderThatGrowsRewritesTheFile() throws Exception {
     Path file = writtenWithChecksums();
     HeaderUpdate update = HeaderUpdate.of(file, 1).inPlaceFrom(0);

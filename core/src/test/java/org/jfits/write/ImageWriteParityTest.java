@@ -157,7 +157,7 @@ class ImageWriteParityTest {
     INDArray fortran = base.dup('f');
     INDArray slice = base.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
         org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5));
-    INDArray scalar = Nd4j.scalar(DataType.INT, 0).addi(42);
+    INDArray scalar = Nd4j.scalar(DataType.INT32, 0).addi(42);
     INDArray empty = Nd4j.create(DataType.FLOAT, 0, 3);
     INDArray fourD = filled(Type.SHORT, new long[] {2, 1, 3, 2}, bits(Type.SHORT, 12, 4));
     Path file = dir.resolve("shapes.fits");
@@ -197,7 +197,8 @@ class ImageWriteParityTest {
       out.write(ImageHdu.of(filled(Type.UINT16, new long[] {n}, bits)));
     }
     String sum = TestFiles.python("import sys\nimport numpy as np\nfrom astropy.io import fits\n"
-        + "d = fits.getdata(sys.argv[1])\nprint(d.dtype.name, int((d.astype(np.int64) * (np.arange(d.size) % 1000)).sum()))\n",
+        + "d = fits.getdata(sys.argv[1])\n"
+        + "print(d.dtype.name, int((d.astype(np.int64) * (np.arange(d.size) % 1000)).sum()))\n",
         file.toString());
     long expected = 0;
     for (int i = 0; i < n; i++) {
