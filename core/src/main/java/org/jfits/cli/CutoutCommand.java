@@ -25,8 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link CutoutReader#skyCutouts} cuts, as astropy's {@code Cutout2D} with a {@code SkyCoord} and an
  * angular size does. An image section in CFITSIO's syntax ({@code FILE[EXT][X1:X2,Y1:Y2]}, see
  * {@link FileSpec}) may replace {@code --hdu} and {@code --box}. Pixels outside the image are padded
- * (NaN, or {@code --fill} / 0 for integer
- * results) and a note on stderr says so. Output as {@code export}: temporary file renamed into place.
+ * (NaN, or {@code --fill} / 0 for integer results) and a note on stderr says so. Output as
+ * {@code export}: temporary file renamed into place.
  */
 final class CutoutCommand {
   private CutoutCommand() {}
