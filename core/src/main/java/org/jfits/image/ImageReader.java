@@ -88,6 +88,15 @@ public final class ImageReader {
   }
 
   /**
+   * A reader of the same HDU that keeps the precision the file holds: scaled BITPIX 8 and 16 images
+   * come as float64 instead of float32 when float32 would merge neighbouring stored values (the rule
+   * of {@link PixelScaling#keepingPrecision}), and as float32 otherwise. Other images are unchanged.
+   */
+  public ImageReader keepPrecision() {
+    return new ImageReader(hdu, PixelScaling.keepingPrecision(hdu.header(), hdu.bitpix()), threads, compressed);
+  }
+
+  /**
    * A reader that converts with at most {@code threads} threads (default: one per processor). Large
    * contiguous reads (whole images, bands of whole rows) are split between threads, each converting
    * at least 2 MiB of stored pixels; sections made of many short runs are read on the calling thread.

@@ -70,6 +70,27 @@ public final class PixelScaling {
     return new PixelScaling(bitpix, bscale, bzero, blank, Mode.LINEAR, output);
   }
 
+  /**
+   * As {@link #of(Header, int, boolean) of(header, bitpix, false)}, except that scaled BITPIX 8 and 16
+   * data come as float64 when float32 would lose information the file holds: when the float32 spacing
+   * at the largest magnitude the stored integers can take ({@code |stored * BSCALE + BZERO|} over the
+   * stored type's range) is at least {@code |BSCALE|}, so that neighbouring stored values could round
+   * to the same float32, or to floats further apart than the quantisation step. Otherwise the result
+   * is that of {@code of}: float32 keeps every stored value apart, and float64 would only double the
+   * memory. See {@code docs/precision.md}.
+   */
+  public static PixelScaling keepingPrecision(Header header, int bitpix) {
+    PixelScaling s = of(header, bitpix, false);
+    if (s.mode != Mode.LINEAR || s.output != ElementType.FLOAT32 || bitpix < 0) {
+      return s;
+    }
+    double lowest = bitpix == 8 ? 0 : Short.MIN_VALUE;
+    double highest = bitpix == 8 ? 255 : Short.MAX_VALUE;
+    double largest = Math.max(Math.abs(lowest * s.bscale + s.bzero), Math.abs(highest * s.bscale + s.bzero));
+    boolean float32Loses = Math.ulp((float) largest) >= Math.abs(s.bscale);
+    return float32Loses ? new PixelScaling(bitpix, s.bscale, s.bzero, s.blank, Mode.LINEAR, ElementType.FLOAT64) : s;
+  }
+
   private static ElementType unsignedConvention(int bitpix, double bzero) {
     if (bitpix == 8 && bzero == -128.0) {
       return ElementType.INT8;

@@ -142,4 +142,31 @@ class ScaledReadPrecisionTest {
     Row row = measure("generated, range 1e6 ± 400", generated(32, 1e6, 100), 0);
     assertTrue(row.jfitsRel() <= 0x1p-53, row.toString());
   }
+
+  @Test
+  void keepPrecisionReadsFloat64OnlyWhereFloat32WouldMergeStoredValues() throws Exception {
+    Path far = generated(16, 1e6, 100);
+    Path near = generated(16, 0, 100);
+    String script = "import sys, numpy as np\nfrom astropy.io import fits\n"
+        + "h = fits.open(sys.argv[1], do_not_scale_image_data=True)[0]\n"
+        + "v = h.data.astype(np.float64) * h.header['BSCALE'] + h.header['BZERO']\n"
+        + "print(' '.join(float(x).hex() for x in v.ravel()))\n";
+    try (FitsFile fits = Fits.open(far)) {
+      ImageReader image = fits.hdu(0).image().keepPrecision();
+      assertEquals("float64", image.elementType().numpyName(), "float32 spacing at 1e6 (0.0625) > BSCALE");
+      double[] values = image.read().ravel().toDoubleVector();
+      String[] numpy = TestFiles.python(script, far.toString()).strip().split(" ");
+      assertEquals(numpy.length, values.length);
+      for (int i = 0; i < values.length; i++) {
+        assertEquals(Double.parseDouble(numpy[i]), values[i], 0.0, "element " + i + ": numpy's float64 scaling");
+      }
+    }
+    for (Path file : List.of(near, TestFiles.real("real/astropy_scale.fits"))) {
+      try (FitsFile fits = Fits.open(file)) {
+        ImageReader kept = fits.hdu(0).image().keepPrecision();
+        assertEquals("float32", kept.elementType().numpyName(), file + ": float32 keeps every stored value apart");
+        assertEquals(fits.hdu(0).image().read(), kept.read());
+      }
+    }
+  }
 }
