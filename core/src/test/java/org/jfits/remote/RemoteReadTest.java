@@ -16,6 +16,8 @@ import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.FitsIOException;
 import org.jfits.Hdu;
+import org.jfits.checksum.ChecksumStatus;
+import org.jfits.checksum.HduChecksum;
 import org.jfits.image.Box;
 import org.jfits.io.RandomAccessInput;
 import org.jfits.table.FitsTable;
@@ -258,6 +260,27 @@ class RemoteReadTest {
       assertTrue(e.getMessage().contains("changed") && e.getMessage().contains(uri.toString()), e.getMessage());
     } finally {
       Files.delete(file);
+    }
+  }
+
+  @Test
+  void checksumsOfRemoteFilesAreVerifiedOnRequest() throws Exception {
+    byte[] corrupt = Files.readAllBytes(rig.local("astropy_checksum.fits"));
+    corrupt[corrupt.length - 200] ^= 0x01;
+    Files.write(rig.folder.resolve("corrupt-checksum.fits"), corrupt);
+    RemoteCache cache = cache();
+    for (String name : List.of("astropy_checksum.fits", "corrupt-checksum.fits")) {
+      List<HduChecksum> local;
+      try (FitsFile fits = Fits.open(rig.local(name))) {
+        local = fits.verifyChecksums();
+      }
+      try (FitsFile fits = Fits.open(rig.nginx.uri(name), RemoteRig.options(cache))) {
+        assertEquals(local.toString(), fits.verifyChecksums().toString(), name);
+      }
+    }
+    try (FitsFile fits = Fits.open(rig.nginx.uri("corrupt-checksum.fits"), RemoteRig.options(cache))) {
+      assertTrue(fits.verifyChecksums().stream().anyMatch(c -> c.status() == ChecksumStatus.BAD_DATA),
+          "the flipped byte is found over HTTP");
     }
   }
 }

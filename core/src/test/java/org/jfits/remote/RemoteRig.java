@@ -22,7 +22,7 @@ final class RemoteRig implements AutoCloseable {
   static final String BIG = "big.fits";
   static final int BIG_SIDE = 1024;
   static final String[] REAL = {"real/fv_ngc1316o.fits", "real/fv_rosat_evt.fits", "real/astropy_test0.fits",
-      "real/astropy_dss.fits.gz", "real/eso_isaac_1024.fits"};
+      "real/astropy_dss.fits.gz", "real/eso_isaac_1024.fits", "real/astropy_checksum.fits"};
 
   final Path folder;
   final NginxServer nginx;
