@@ -8,7 +8,8 @@ image, and of the 2M-row benchmark table without its variable-length column. jfi
 cores and with one thread (jfits-1t) for reads.
 
 Usage (from benchmarks/, after run.sh has built and generated): /usr/bin/python3 images/run.py
-Writes results/images-<date>.jsonl and prints the ratio table.
+Writes results/images-<date>.jsonl and prints the ratio table; IMAGES_QUICK=1 times each request
+once, into target/quick/images-<date>-quick.jsonl (a check of the chain, not a measurement).
 """
 import datetime
 import json
@@ -26,8 +27,9 @@ TABLE = os.path.join(BENCH, "target", "tables", "table-2000000.fits")
 READS = ["f32", "i16s", "rice", "gzip", "hcomp", "riceq"]
 JVM_LIBS = {"read": ["jfits", "jfits-1t", "nomtam"], "write-image": ["jfits", "nomtam"], "write-table": ["jfits"]}
 PY_LIBS = ["astropy", "fitsio"]
-WARMUP = 1
-REPEATS = 5
+QUICK = os.environ.get("IMAGES_QUICK") == "1"
+WARMUP = 0 if QUICK else 1
+REPEATS = 1 if QUICK else 5
 JAVA_FLAGS = ["-Xmx6g", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
               "-XX:+UseParallelGC"]
 
@@ -71,7 +73,7 @@ def main():
     finally:
         jvm.close()
         py.close()
-    out = results_path("images", now, False)
+    out = results_path("images", now, QUICK)
     with open(out, "w") as f:
         for r in results:
             r.update({"machine": meta["machine"], "date": meta["date"], "commit": meta["commit"]})
