@@ -75,7 +75,9 @@ mkdir -p "$spec"
 import json, sys
 path, argv = sys.argv[1], sys.argv[2:]
 spec = {"argv": argv, "display_name": "Java (jfits)", "language": "java",
-        "interrupt_mode": "message", "metadata": {"debugger": False}}
+        "interrupt_mode": "message", "metadata": {"debugger": False},
+        # huge pages for large arrays (see scripts/java-flags.sh)
+        "env": {"GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"}}
 with open(path, "w") as f:
     json.dump(spec, f, indent=2)
     f.write("\n")

@@ -8,7 +8,8 @@ image, and of the 2M-row benchmark table without its variable-length column. jfi
 cores and with one thread (jfits-1t) for reads.
 
 Usage (from benchmarks/, after run.sh has built and generated): /usr/bin/python3 images/run.py
-Writes results/images-<date>.jsonl and prints the ratio table; IMAGES_QUICK=1 times each request
+Writes results/images-<date>.jsonl and prints the ratio table; IMAGES_THP=1 runs the JVM with
+transparent huge pages (results/images-thp-<date>.jsonl); IMAGES_QUICK=1 times each request
 once, into target/quick/images-<date>-quick.jsonl (a check of the chain, not a measurement).
 """
 import datetime
@@ -28,6 +29,9 @@ READS = ["f32", "i16s", "rice", "gzip", "hcomp", "riceq"]
 JVM_LIBS = {"read": ["jfits", "jfits-1t", "nomtam"], "write-image": ["jfits", "nomtam"], "write-table": ["jfits"]}
 PY_LIBS = ["astropy", "fitsio"]
 QUICK = os.environ.get("IMAGES_QUICK") == "1"
+# IMAGES_THP=1: the JVM with transparent huge pages for malloc'd memory and its heap, as numpy
+# requests them itself (madvise) for large arrays; results go to images-thp-<date>.jsonl
+THP = os.environ.get("IMAGES_THP") == "1"
 WARMUP = 0 if QUICK else 1
 REPEATS = 1 if QUICK else 5
 JAVA_FLAGS = ["-Xmx6g", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
@@ -51,7 +55,9 @@ def main():
     now = datetime.datetime.now(datetime.timezone.utc)
     meta = {"date": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "machine": machine(), "commit": commit(),
             "versions": versions(), "jvm_flags": " ".join(JAVA_FLAGS)}
-    jvm = Worker(["java"] + JAVA_FLAGS + ["-cp", classpath(), "org.jfits.bench.image.ImageHarness"])
+    thp = ["env", "GLIBC_TUNABLES=glibc.malloc.hugetlb=1"] if THP else []
+    flags = JAVA_FLAGS + (["-XX:+UseTransparentHugePages"] if THP else [])
+    jvm = Worker(thp + ["java"] + flags + ["-cp", classpath(), "org.jfits.bench.image.ImageHarness"])
     py = Worker(["/usr/bin/python3", os.path.join(HERE, "py_worker.py")])
     results = []
     try:
@@ -73,7 +79,7 @@ def main():
     finally:
         jvm.close()
         py.close()
-    out = results_path("images", now, QUICK)
+    out = results_path("images-thp" if THP else "images", now, QUICK)
     with open(out, "w") as f:
         for r in results:
             r.update({"machine": meta["machine"], "date": meta["date"], "commit": meta["commit"]})

@@ -31,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code OK seconds checksum}.
  *
  * <p>Ops: {@code read} = the first HDU with image data (plain, scaled or tile-compressed) into memory,
- * decompressed and scaled; {@code write-image} = the image of FILE, read once untimed, written to a
+ * decompressed and scaled (nom-tam-fits: {@code getKernel()}, for scaled images
+ * {@code getData().convertTo(float.class)}, for compressed ones {@code asImageHDU()} first); {@code write-image} = the image of FILE, read once untimed, written to a
  * new file; {@code write-table} = the table of FILE (every column but the variable-length SPEC), read
  * once untimed, written to a new file. Writes end with the file forced to disk (jfits' writer does
  * this itself), as the Python side does with {@code os.fsync}. Libraries: {@code jfits},
@@ -101,7 +102,10 @@ public final class ImageHarness {
           return compressed.asImageHDU().getKernel();
         }
         if (hdu instanceof ImageHDU image && image.getAxes() != null && image.getAxes().length > 0) {
-          return image.getKernel();
+          boolean scaled = image.getHeader().getDoubleValue("BSCALE", 1) != 1
+              || image.getHeader().getDoubleValue("BZERO", 0) != 0;
+          // stored values, or float32 scaled by nom-tam's own Quantizer (BSCALE/BZERO) as the others return
+          return scaled ? image.getData().convertTo(float.class).getKernel() : image.getKernel();
         }
       }
     }
