@@ -23,7 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@code jfits} command: {@code info}, {@code header}, {@code stats}, {@code table}, {@code verify},
- * {@code setkey}, {@code diff}, {@code convert}, {@code export} and {@code cutout}.
+ * {@code setkey}, {@code diff}, {@code copy}, {@code compress}, {@code decompress}, {@code arith},
+ * {@code convert}, {@code export} and {@code cutout}.
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
@@ -92,6 +93,23 @@ public final class Main {
         "                                        its size, else through a temporary copy); T/F, whole",
         "                                        numbers and reals are typed, other values are strings;",
         "                                        long keywords become HIERARCH; CHECKSUM/DATASUM kept right"));
+    c.put("copy", String.join("\n",
+        "  copy IN[EXT] OUT [--hdus A,B,...] [--overwrite]",
+        "                                        the chosen HDUs (all by default) byte for byte; an",
+        "                                        extension copied first gets an empty primary HDU"));
+    c.put("compress", String.join("\n",
+        "  compress IN OUT [--algorithm RICE_1|GZIP_1|GZIP_2|HCOMPRESS_1|PLIO_1|NOCOMPRESS]",
+        "          [--tile X,Y[,Z]] [-q LEVEL | --lossless] [--overwrite]",
+        "                                        as fpack: 2-D and 3-D images tile-compressed",
+        "                                        (integers without loss, floats quantised at noise/LEVEL",
+        "                                        or kept exact with --lossless); other HDUs and scaled",
+        "                                        integers copied unchanged"));
+    c.put("decompress", String.join("\n",
+        "  decompress IN OUT [--overwrite]       as funpack: compressed images restored, others copied"));
+    c.put("arith", String.join("\n",
+        "  arith A[EXT] OP B OUT [--overwrite]   the image of A combined with a number or the image of",
+        "                                        B (same shape), OP one of + - * /; float32, or float64",
+        "                                        when either image is"));
     c.put("diff", String.join("\n",
         "  diff A B [--rtol R] [--atol A] [--ignore-keywords K1,K2]",
         "                                        compare two files as astropy's FITSDiff: HDUs, header",
@@ -205,6 +223,14 @@ public final class Main {
         }
         case "setkey":
           return SetKeyCommand.run(options, out);
+        case "copy":
+          return RewriteCommands.copy(options, out);
+        case "compress":
+          return RewriteCommands.compress(options, out, err);
+        case "decompress":
+          return RewriteCommands.decompress(options, out);
+        case "arith":
+          return RewriteCommands.arith(options, out);
         case "diff":
           try {
             return DiffCommand.run(options, out);
@@ -383,6 +409,12 @@ public final class Main {
     final List<String> deletions = new ArrayList<>();
     final List<String> renames = new ArrayList<>();
     boolean allHdus;
+    String hdus;
+    String algorithm;
+    String tile;
+    String quantize;
+    boolean lossless;
+    boolean overwrite;
     Format format = Format.TEXT;
     int jobs = 1;
     int shownRows = -1;
@@ -465,6 +497,24 @@ public final class Main {
             break;
           case "--all":
             options.allHdus = true;
+            break;
+          case "--hdus":
+            options.hdus = value(args, ++i, arg);
+            break;
+          case "--algorithm":
+            options.algorithm = value(args, ++i, arg);
+            break;
+          case "--tile":
+            options.tile = value(args, ++i, arg);
+            break;
+          case "-q":
+            options.quantize = value(args, ++i, arg);
+            break;
+          case "--lossless":
+            options.lossless = true;
+            break;
+          case "--overwrite":
+            options.overwrite = true;
             break;
           case "-n":
             options.shownRows = count(value(args, ++i, arg), arg, 0);
