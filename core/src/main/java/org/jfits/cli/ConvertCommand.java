@@ -8,11 +8,15 @@ import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
 import org.jfits.export.DelimitedText;
+import org.jfits.table.FitsTable;
+import org.jfits.table.TableReader;
+import org.jfits.write.FitsWriter;
+import org.jfits.write.TableHdu;
 
 /**
- * {@code jfits convert FILE[EXT] --out OUT.csv|OUT.tsv}: a table HDU (the first one unless {@code [EXT]}
- * or {@code --hdu} says) as delimited text ({@link DelimitedText}), with {@code --columns} and
- * {@code --rows} as {@code export}.
+ * {@code jfits convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.fits}: a table HDU (the first one unless
+ * {@code [EXT]} or {@code --hdu} says) as delimited text ({@link DelimitedText}, streamed) or as a FITS
+ * copy of the selection, with {@code --columns}, {@code --rows} and {@code --where} as {@code export}.
  */
 final class ConvertCommand {
   private ConvertCommand() {}
@@ -30,10 +34,11 @@ final class ConvertCommand {
       throw new Main.UsageException("convert needs --out OUT.csv or OUT.tsv");
     }
     String target = options.out.toLowerCase(Locale.ROOT);
+    boolean toFits = target.endsWith(".fits") || target.endsWith(".fit") || target.endsWith(".fts");
     DelimitedText format = target.endsWith(".csv") ? DelimitedText.csv()
         : target.endsWith(".tsv") ? DelimitedText.tsv() : null;
-    if (format == null) {
-      throw new Main.UsageException("convert writes .csv or .tsv files, not " + options.out);
+    if (format == null && !toFits) {
+      throw new Main.UsageException("convert writes .csv, .tsv or .fits files, not " + options.out);
     }
     try (FitsFile fits = Fits.open(spec.path())) {
       Hdu hdu = options.hdu == null ? TableCommand.firstTable(fits) : options.hdu(fits);
@@ -43,12 +48,26 @@ final class ConvertCommand {
       }
       long rows;
       try {
-        rows = format.write(options.tableSelection(hdu), Path.of(options.out));
+        rows = toFits ? fitsCopy(options.tableSelection(hdu), Path.of(options.out))
+            : format.write(options.tableSelection(hdu), Path.of(options.out));
       } catch (IllegalArgumentException e) {
         throw new Main.UsageException(e.getMessage());
       }
       out.println("wrote " + rows + " rows to " + options.out);
     }
     return Main.OK;
+  }
+
+  /**
+   * The selected rows and columns as a new FITS file: an empty primary HDU and the table written
+   * back with its formats, units, nulls and header metadata ({@link TableHdu#of(FitsTable)}). The
+   * selection is held in memory.
+   */
+  private static long fitsCopy(TableReader reader, Path target) {
+    FitsTable table = reader.read();
+    try (FitsWriter out = FitsWriter.overwrite(target)) {
+      out.write(TableHdu.of(table));
+    }
+    return table.rowCount();
   }
 }

@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The {@code jfits} command: {@code info}, {@code header}, {@code stats}, {@code table}, {@code verify},
  * {@code setkey}, {@code diff}, {@code copy}, {@code compress}, {@code decompress}, {@code arith},
- * {@code convert}, {@code export} and {@code cutout}.
+ * {@code preview}, {@code convert}, {@code export} and {@code cutout}.
  *
  * <p>Exit codes: 0 success, 1 a bad or unreadable file (one line on stderr naming file, HDU and
  * keyword or offset), 2 a usage error, which includes asking for what the file does not have: an
@@ -110,6 +110,11 @@ public final class Main {
         "  arith A[EXT] OP B OUT [--overwrite]   the image of A combined with a number or the image of",
         "                                        B (same shape), OP one of + - * /; float32, or float64",
         "                                        when either image is"));
+    c.put("preview", String.join("\n",
+        "  preview FILE[EXT] --out OUT.png [--interval zscale|minmax|percentile=P]",
+        "          [--scale linear|sqrt|log|asinh] [--cmap gray|viridis|...] [--plane N]",
+        "                                        an image as a PNG with axes and a colour bar, as",
+        "                                        %fits show draws it (astropy's intervals and stretches)"));
     c.put("diff", String.join("\n",
         "  diff A B [--rtol R] [--atol A] [--ignore-keywords K1,K2]",
         "                                        compare two files as astropy's FITSDiff: HDUs, header",
@@ -118,11 +123,11 @@ public final class Main {
         "                                        table data (|a - b| <= atol + rtol * |b|, NaN = NaN);",
         "                                        exit 0 identical, 1 different, 2 unreadable"));
     c.put("convert", String.join("\n",
-        "  convert FILE[EXT] --out OUT.csv|OUT.tsv [--hdu N|NAME] [--columns A,B] [--rows START:STOP]",
-        "          [--where EXPR]",
+        "  convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.fits [--hdu N|NAME] [--columns A,B]",
+        "          [--rows START:STOP] [--where EXPR]",
         "                                        a table HDU (default: the first) as CSV or TSV text,",
-        "                                        streamed in chunks of rows; nulls as empty fields,",
-        "                                        array columns as [v1, v2, ...]"));
+        "                                        streamed in chunks of rows (nulls as empty fields,",
+        "                                        arrays as [v1, v2, ...]), or the selection as FITS"));
     c.put("export", String.join("\n",
         "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
         "                                        write an image HDU as a NumPy .npy file; --raw keeps",
@@ -231,6 +236,8 @@ public final class Main {
           return RewriteCommands.decompress(options, out);
         case "arith":
           return RewriteCommands.arith(options, out);
+        case "preview":
+          return PreviewCommand.run(options, out);
         case "diff":
           try {
             return DiffCommand.run(options, out);
@@ -415,6 +422,10 @@ public final class Main {
     String quantize;
     boolean lossless;
     boolean overwrite;
+    String interval;
+    String scale;
+    String cmap;
+    int plane;
     Format format = Format.TEXT;
     int jobs = 1;
     int shownRows = -1;
@@ -515,6 +526,18 @@ public final class Main {
             break;
           case "--overwrite":
             options.overwrite = true;
+            break;
+          case "--interval":
+            options.interval = value(args, ++i, arg);
+            break;
+          case "--scale":
+            options.scale = value(args, ++i, arg);
+            break;
+          case "--cmap":
+            options.cmap = value(args, ++i, arg);
+            break;
+          case "--plane":
+            options.plane = count(value(args, ++i, arg), arg, 0);
             break;
           case "-n":
             options.shownRows = count(value(args, ++i, arg), arg, 0);

@@ -18,6 +18,30 @@ public interface Interval {
    */
   Limits limits(double[] values);
 
+  /**
+   * The interval a name gives: {@code zscale}, {@code minmax} or {@code percentile=P} (e.g.
+   * {@code percentile=99.5}).
+   *
+   * @throws IllegalArgumentException for any other name, the message listing these
+   */
+  static Interval named(String name) {
+    if (name.equals("zscale")) {
+      return zscale();
+    }
+    if (name.equals("minmax")) {
+      return minMax();
+    }
+    if (name.startsWith("percentile=")) {
+      try {
+        return percentile(Double.parseDouble(name.substring("percentile=".length())));
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw new IllegalArgumentException("unknown interval '" + name
+        + "'; expected zscale, minmax or percentile=P (e.g. percentile=99.5)");
+  }
+
   /** The smallest and largest finite values, as astropy's {@code MinMaxInterval}. */
   static Interval minMax() {
     return MinMaxInterval.INSTANCE;

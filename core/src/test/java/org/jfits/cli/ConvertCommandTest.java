@@ -95,4 +95,28 @@ class ConvertCommandTest {
     assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
     assertTrue(Files.readAllLines(whole).get(0).startsWith("X,Y,PHA,PI,TIME"));
   }
+
+  @Test
+  void aFilteredFitsCopyHoldsTheRowsAstropySelects() throws Exception {
+    Path in = TestFiles.real("real/fv_rosat_evt.fits");
+    Path out = dir.resolve("bright.fits");
+    MainTest.Result r = jfits("convert", in + "[EVENTS]", "--where", "PI > 100 && PHA < 200", "--columns",
+        "X,Y,PI,PHA,TIME", "--out", out.toString());
+    assertEquals(Main.OK, r.exit(), r.err());
+    TestFiles.Run check = TestFiles.run(List.of(TestFiles.python(), "-c", String.join("\n",
+        "import sys, numpy as np",
+        "from astropy.io import fits",
+        "src = fits.getdata(sys.argv[1], 'EVENTS')",
+        "want = src[(src['PI'] > 100) & (src['PHA'] < 200)]",
+        "with fits.open(sys.argv[2]) as h:",
+        "    got = h[1].data",
+        "    same = all(np.array_equal(got[c], want[c]) for c in ['X', 'Y', 'PI', 'PHA', 'TIME'])",
+        "    print(len(got), len(want), same, got.columns.names, h[1].header['TUNIT5'])"), in.toString(),
+        out.toString()), 60);
+    assertEquals(0, check.exit(), check.stderr());
+    String[] f = check.stdout().strip().split(" ", 4);
+    assertEquals(f[1], f[0], "row count");
+    assertEquals("True", f[2], check.stdout());
+    assertEquals("['X', 'Y', 'PHA', 'PI', 'TIME'] s", f[3], "FITS column order, units kept");
+  }
 }

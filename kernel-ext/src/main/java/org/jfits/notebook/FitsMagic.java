@@ -273,21 +273,7 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
   }
 
   private static Interval interval(String text, MagicCommand command) {
-    if (text.equals("zscale")) {
-      return Interval.zscale();
-    }
-    if (text.equals("minmax")) {
-      return Interval.minMax();
-    }
-    if (text.startsWith("percentile=")) {
-      try {
-        return Interval.percentile(Double.parseDouble(text.substring("percentile=".length())));
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw new FitsMagicException(command.name() + ": unknown --stretch '" + text
-        + "'; expected zscale, minmax or percentile=P (e.g. percentile=99.5)");
+    return named(() -> Interval.named(text), "--stretch", command);
   }
 
   /** The INDArray held by the notebook variable named by the command's argument. */
