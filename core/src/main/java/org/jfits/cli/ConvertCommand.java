@@ -26,10 +26,7 @@ final class ConvertCommand {
     if (spec.section().isPresent()) {
       throw new Main.UsageException("convert takes a table HDU, not an image section");
     }
-    if (spec.hdu().isPresent() && options.hdu != null) {
-      throw new Main.UsageException("the HDU is given twice: [" + spec.hdu().get() + "] and --hdu " + options.hdu);
-    }
-    spec.hdu().ifPresent(h -> options.hdu = h);
+    options.takeHdu(spec);
     if (options.out == null) {
       throw new Main.UsageException("convert needs --out OUT.csv or OUT.tsv");
     }

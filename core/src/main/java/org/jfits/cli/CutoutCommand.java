@@ -33,10 +33,7 @@ final class CutoutCommand {
 
   static int run(Options options, PrintStream err) throws IOException {
     FileSpec spec = FileSpec.parse(options.singleFile("cutout"));
-    if (spec.hdu().isPresent() && options.hdu != null) {
-      throw new UsageException("the HDU is given twice: [" + spec.hdu().get() + "] and --hdu " + options.hdu);
-    }
-    spec.hdu().ifPresent(h -> options.hdu = h);
+    options.takeHdu(spec);
     int regions = (options.box != null ? 1 : 0) + (options.sky != null ? 1 : 0) + (spec.section().isPresent() ? 1 : 0);
     if (regions != 1) {
       throw new UsageException("cutout needs one of --box x,y,w,h (0-based column and row of the first pixel, width,"

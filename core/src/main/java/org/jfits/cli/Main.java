@@ -631,20 +631,34 @@ public final class Main {
 
     /** The HDU named by --hdu: an index or an EXTNAME; HDU 0 by default. */
     Hdu hdu(FitsFile fits) {
-      if (hdu == null) {
-        return fits.hdu(0);
+      return hdu == null ? fits.hdu(0) : select(fits, hdu);
+    }
+
+    /**
+     * Takes the HDU of a {@code FILE[EXT]} argument as if given with --hdu.
+     *
+     * @throws UsageException if --hdu names one too
+     */
+    void takeHdu(FileSpec spec) {
+      if (spec.hdu().isPresent() && hdu != null) {
+        throw new UsageException("the HDU is given twice: [" + spec.hdu().get() + "] and --hdu " + hdu);
       }
+      spec.hdu().ifPresent(h -> hdu = h);
+    }
+
+    /** The HDU {@code name} names: an index or an EXTNAME; a usage error if the file has none such. */
+    static Hdu select(FitsFile fits, String name) {
       try {
-        int index = Integer.parseInt(hdu);
+        int index = Integer.parseInt(name);
         if (index < 0 || index >= fits.size()) {
           throw new UsageException("--hdu " + index + ": " + fits.name() + " has HDUs 0 to " + (fits.size() - 1));
         }
         return fits.hdu(index);
       } catch (NumberFormatException e) {
         try {
-          return fits.hdu(hdu);
+          return fits.hdu(name);
         } catch (IllegalArgumentException missing) {
-          throw new UsageException("--hdu " + hdu + ": " + missing.getMessage());
+          throw new UsageException("--hdu " + name + ": " + missing.getMessage());
         }
       }
     }

@@ -30,7 +30,7 @@ final class PreviewCommand {
     if (options.out == null || !options.out.toLowerCase(Locale.ROOT).endsWith(".png")) {
       throw new Main.UsageException("preview needs --out OUT.png");
     }
-    spec.hdu().ifPresent(h -> options.hdu = h);
+    options.takeHdu(spec);
     ImageRenderer renderer;
     try {
       renderer = ImageRenderer.create().interval(Interval.named(options.interval == null ? "zscale" : options.interval))

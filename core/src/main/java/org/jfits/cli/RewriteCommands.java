@@ -36,12 +36,10 @@ final class RewriteCommands {
     try (FitsFile in = Fits.open(io.source.path())) {
       List<Hdu> chosen = new ArrayList<>();
       if (io.source.hdu().isPresent()) {
-        options.hdu = io.source.hdu().get();
-        chosen.add(options.hdu(in));
+        chosen.add(Main.Options.select(in, io.source.hdu().get()));
       } else if (options.hdus != null) {
         for (String h : options.hdus.split(",")) {
-          options.hdu = h.strip();
-          chosen.add(options.hdu(in));
+          chosen.add(Main.Options.select(in, h.strip()));
         }
       } else {
         chosen.addAll(in.hdus());
@@ -173,8 +171,7 @@ final class RewriteCommands {
 
   private static Hdu image(FitsFile fits, FileSpec spec) {
     if (spec.hdu().isPresent()) {
-      Main.Options o = Main.Options.parse(new String[] {"arith", "--hdu", spec.hdu().get()});
-      return o.hdu(fits);
+      return Main.Options.select(fits, spec.hdu().get());
     }
     for (Hdu hdu : fits) {
       if (hdu.type().isImage() && hdu.hasData()) {

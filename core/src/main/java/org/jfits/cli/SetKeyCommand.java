@@ -36,10 +36,7 @@ final class SetKeyCommand {
     if (changes.isEmpty() && options.deletions.isEmpty() && options.renames.isEmpty()) {
       throw new Main.UsageException("setkey needs KEY=VALUE, --delete KEY or --rename OLD=NEW");
     }
-    if (spec.hdu().isPresent() && options.hdu != null) {
-      throw new Main.UsageException("the HDU is given twice: [" + spec.hdu().get() + "] and --hdu " + options.hdu);
-    }
-    spec.hdu().ifPresent(h -> options.hdu = h);
+    options.takeHdu(spec);
     Path path = Path.of(spec.path());
     List<Hdu> targets;
     List<HeaderUpdate> updates = new ArrayList<>();
