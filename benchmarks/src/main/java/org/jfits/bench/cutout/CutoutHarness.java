@@ -1,10 +1,6 @@
 package org.jfits.bench.cutout;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +10,7 @@ import nom.tam.fits.Fits;
 import nom.tam.fits.ImageHDU;
 import nom.tam.image.ImageTiler;
 import org.jfits.FitsFile;
+import org.jfits.bench.RequestLoop;
 import org.jfits.image.Box;
 import org.jfits.image.CutoutStrategy;
 import org.jfits.image.Cutouts;
@@ -63,47 +60,33 @@ public final class CutoutHarness {
     if (!args[0].equals("serve")) {
       throw new IllegalArgumentException("usage: serve");
     }
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    PrintStream out = System.out;
-    out.println("READY");
-    out.flush();
-    String line;
-    while ((line = in.readLine()) != null) {
-      String[] p = line.trim().split("\\s+");
-      if (p[0].equals("quit")) {
-        break;
+    RequestLoop.serve(p -> {
+      Path request = Path.of(p[2]);
+      boolean sky = request.getFileName().toString().startsWith("sky-");
+      List<Box> boxes = sky ? null : boxes(request);
+      Sky positions = sky ? Sky.read(request) : null;
+      Callable<Object> call = () -> sky ? skyCut(p[0], Path.of(p[1]), positions) : cut(p[0], Path.of(p[1]), boxes);
+      long warmUntil = System.nanoTime() + (long) (p.length > 3 ? Double.parseDouble(p[3]) * 1e9 : 0);
+      while (System.nanoTime() < warmUntil) {
+        keep = call.call();
       }
-      try {
-        Path request = Path.of(p[2]);
-        boolean sky = request.getFileName().toString().startsWith("sky-");
-        List<Box> boxes = sky ? null : boxes(request);
-        Sky positions = sky ? Sky.read(request) : null;
-        Callable<Object> call = () -> sky ? skyCut(p[0], Path.of(p[1]), positions) : cut(p[0], Path.of(p[1]), boxes);
-        long warmUntil = System.nanoTime() + (long) (p.length > 3 ? Double.parseDouble(p[3]) * 1e9 : 0);
-        while (System.nanoTime() < warmUntil) {
-          keep = call.call();
-        }
-        int calls = p.length > 4 ? Integer.parseInt(p[4]) : 1;
-        keep = null;
-        System.gc();
-        long settleUntil = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
-        do {
-          keep = call.call();
-        } while (System.nanoTime() < settleUntil);
-        keep = null;
-        long t0 = System.nanoTime();
-        Object r = null;
-        for (int i = 0; i < calls; i++) {
-          r = call.call();
-        }
-        double s = (System.nanoTime() - t0) / 1e9 / calls;
-        keep = r;
-        out.println("OK " + s + " " + checksum(r));
-      } catch (Throwable e) {
-        out.println("ERR " + e.toString().replace('\n', ' '));
+      int calls = p.length > 4 ? Integer.parseInt(p[4]) : 1;
+      keep = null;
+      System.gc();
+      long settleUntil = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+      do {
+        keep = call.call();
+      } while (System.nanoTime() < settleUntil);
+      keep = null;
+      long t0 = System.nanoTime();
+      Object r = null;
+      for (int i = 0; i < calls; i++) {
+        r = call.call();
       }
-      out.flush();
-    }
+      double s = (System.nanoTime() - t0) / 1e9 / calls;
+      keep = r;
+      return "OK " + s + " " + checksum(r);
+    });
   }
 
   static List<Box> boxes(Path file) throws IOException {

@@ -1,11 +1,7 @@
 package org.jfits.bench.image;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -18,6 +14,7 @@ import nom.tam.fits.ImageHDU;
 import nom.tam.image.compression.hdu.CompressedImageHDU;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
+import org.jfits.bench.RequestLoop;
 import org.jfits.table.ColumnInfo;
 import org.jfits.table.FitsTable;
 import org.jfits.write.FitsWriter;
@@ -39,36 +36,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code jfits-1t} (one thread), {@code nomtam}.
  */
 public final class ImageHarness {
-  /** What the last request made, held until the next so nothing is elided. */
-  private static volatile Object keep;
   private static final Map<String, Object> SOURCES = new HashMap<>();
 
   private ImageHarness() {}
 
   public static void main(String[] args) throws Exception {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    PrintStream out = System.out;
-    out.println("READY");
-    out.flush();
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      String[] p = line.trim().split("\\s+");
-      if (p[0].equals("quit")) {
-        break;
-      }
-      try {
-        keep = null;
-        Object source = p[1].startsWith("write") ? source(p[0], p[1], Path.of(p[2])) : null;
-        System.gc();
-        long t0 = System.nanoTime();
-        Object r = run(p[0], p[1], Path.of(p[2]), source);
-        double s = (System.nanoTime() - t0) / 1e9;
-        keep = r;
-        out.println("OK " + s + " " + r.hashCode() % 1000);
-      } catch (Throwable e) {
-        out.println("ERR " + e.toString().replace('\n', ' '));
-      }
-      out.flush();
-    }
+    RequestLoop.serve(p -> {
+      Object source = p[1].startsWith("write") ? source(p[0], p[1], Path.of(p[2])) : null;
+      return RequestLoop.timed(() -> run(p[0], p[1], Path.of(p[2]), source), r -> r.hashCode() % 1000);
+    });
   }
 
   private static Object run(String lib, String op, Path file, Object source) throws Exception {

@@ -1,12 +1,8 @@
 package org.jfits.bench.table;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +11,7 @@ import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import org.jfits.FitsFile;
+import org.jfits.bench.RequestLoop;
 import org.jfits.table.FitsTable;
 import uk.ac.starlink.table.RowAccess;
 import uk.ac.starlink.table.RowSequence;
@@ -59,29 +56,7 @@ public final class TableHarness {
   }
 
   private static void serve() throws Exception {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    PrintStream out = System.out;
-    out.println("READY");
-    out.flush();
-    String line;
-    while ((line = in.readLine()) != null) {
-      String[] p = line.trim().split("\\s+");
-      if (p[0].equals("quit")) {
-        break;
-      }
-      try {
-        keep = null;
-        System.gc();
-        long t0 = System.nanoTime();
-        Object r = read(p[0], p[1], Path.of(p[2]));
-        double s = (System.nanoTime() - t0) / 1e9;
-        keep = r;
-        out.println("OK " + s + " " + checksum(r));
-      } catch (Throwable e) {
-        out.println("ERR " + e.toString().replace('\n', ' '));
-      }
-      out.flush();
-    }
+    RequestLoop.serve(p -> RequestLoop.timed(() -> read(p[0], p[1], Path.of(p[2])), TableHarness::checksum));
   }
 
   /**

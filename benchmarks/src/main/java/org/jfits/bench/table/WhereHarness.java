@@ -1,12 +1,9 @@
 package org.jfits.bench.table;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.jfits.Fits;
 import org.jfits.FitsFile;
+import org.jfits.bench.RequestLoop;
 import org.jfits.table.FitsTable;
 
 /**
@@ -26,49 +23,24 @@ public final class WhereHarness {
   static final String WIDE = "MAG_G < 23.3 && QUALITY >= 0";
   static final String[] COLUMNS = {"RA", "DEC", "MAG_G", "MAG_R", "QUALITY"};
 
-  /** The last result, held until the next request so that nothing is elided. */
-  private static volatile Object keep;
-
   private WhereHarness() {}
 
   public static void main(String[] args) throws Exception {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    PrintStream out = System.out;
-    out.println("READY");
-    out.flush();
-    String line;
-    while ((line = in.readLine()) != null) {
-      String[] p = line.trim().split("\\s+");
-      if (p[0].equals("quit")) {
-        break;
-      }
-      try {
-        keep = null;
-        System.gc();
-        long t0 = System.nanoTime();
-        long count = run(p[0], p[1], Path.of(p[2]));
-        double s = (System.nanoTime() - t0) / 1e9;
-        out.println("OK " + s + " " + count);
-      } catch (Throwable e) {
-        out.println("ERR " + e.toString().replace('\n', ' '));
-      }
-      out.flush();
-    }
+    RequestLoop.serve(p -> RequestLoop.timed(() -> run(p[0], p[1], Path.of(p[2])), WhereHarness::count));
   }
 
-  private static long run(String lib, String op, Path file) {
+  /** The selected row numbers ({@code idx} ops) or the selected rows of {@link #COLUMNS}. */
+  private static Object run(String lib, String op, Path file) {
     int threads = lib.equals("jfits-1t") ? 1 : 0;
     String expression = op.startsWith("sel") ? SELECTIVE : WIDE;
     try (FitsFile fits = Fits.open(file)) {
       var reader = fits.hdu(1).table().threads(threads).where(expression);
-      if (op.endsWith("idx")) {
-        long[] rows = reader.rowIndices();
-        keep = rows;
-        return rows.length;
-      }
-      FitsTable table = reader.columns(COLUMNS).read();
-      keep = table;
-      return table.rowCount();
+      return op.endsWith("idx") ? reader.rowIndices() : reader.columns(COLUMNS).read();
     }
+  }
+
+  /** The number of rows a request selected, the checksum the driver compares between libraries. */
+  private static long count(Object result) {
+    return result instanceof long[] rows ? rows.length : ((FitsTable) result).rowCount();
   }
 }
