@@ -17,6 +17,7 @@ import org.jfits.FitsFile;
 import org.jfits.Hdu;
 import org.jfits.FitsIOException;
 import org.jfits.checksum.FitsChecksum;
+import org.jfits.io.AtomicOutput;
 
 /**
  * Writes a FITS file: HDUs one after another into a temporary file in the same folder, which
@@ -315,7 +316,7 @@ public final class FitsWriter implements AutoCloseable {
       channel.force(true);
       channel.close();
       publish();
-      syncFolder();
+      AtomicOutput.syncFolder(target);
     } catch (IOException e) {
       FitsIOException error = new FitsIOException(context, "cannot finish the file", e);
       discard(error);
@@ -360,14 +361,6 @@ public final class FitsWriter implements AutoCloseable {
       } catch (IOException | UnsupportedOperationException e) {
         // the new file keeps the default permissions
       }
-    }
-  }
-
-  private void syncFolder() {
-    try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException e) {
-      // folders cannot be opened for fsync on every platform; the rename itself is atomic
     }
   }
 
