@@ -19,13 +19,14 @@ Sky cutouts (a position file sky-*.txt: "radius R", then "ra dec" lines) with th
   proj_plane_pixel_scales and corners ceil(x - w / 2) as Cutout2D places them, then
   fitsio.FITS(path)[0][y:y+h, x:x+w] per position (every position of the benchmark lies inside).
 """
-import gc
 import os
 import sys
 import time
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import request_loop  # noqa: E402  the request loop shared by the Python workers
 
 def boxes(path):
     with open(path) as f:
@@ -100,41 +101,25 @@ LIBS = {"astropy-section": astropy_section, "astropy-cutout2d": astropy_cutout2d
 SETTLE_SECONDS = 0.01
 
 
+def prepare(p):
+    """The cutouts of one request (untimed: the boxes read, the warm-up of p[3] seconds run)."""
+    sky = os.path.basename(p[2]).startswith("sky-")
+    bs = sky_positions(p[2]) if sky else boxes(p[2])
+    cut = (SKY_LIBS if sky else LIBS)[p[0]]
+    warm_until = time.perf_counter() + (float(p[3]) if len(p) > 3 else 0.0)
+    while time.perf_counter() < warm_until:
+        cut(p[1], bs)
+    return lambda: cut(p[1], bs)
+
+
 def main():
     import astropy.io.fits  # noqa: F401  (imports before the first timed request)
     import astropy.nddata  # noqa: F401
     import astropy.coordinates  # noqa: F401
     import astropy.wcs  # noqa: F401
     import fitsio  # noqa: F401
-    print("READY", flush=True)
-    keep = None
-    for line in sys.stdin:
-        p = line.split()
-        if not p or p[0] == "quit":
-            break
-        try:
-            sky = os.path.basename(p[2]).startswith("sky-")
-            bs = sky_positions(p[2]) if sky else boxes(p[2])
-            cut = (SKY_LIBS if sky else LIBS)[p[0]]
-            warm_until = time.perf_counter() + (float(p[3]) if len(p) > 3 else 0.0)
-            while time.perf_counter() < warm_until:
-                keep = cut(p[1], bs)
-            calls = int(p[4]) if len(p) > 4 else 1
-            keep = None
-            gc.collect()
-            settle_until = time.perf_counter() + SETTLE_SECONDS
-            while True:  # as the JVM worker: untimed calls between the GC and the clock
-                keep = cut(p[1], bs)
-                if time.perf_counter() >= settle_until:
-                    break
-            keep = None
-            t0 = time.perf_counter()
-            for _ in range(calls):
-                keep = cut(p[1], bs)
-            s = (time.perf_counter() - t0) / calls
-            print("OK %.6f %r" % (s, float(sum(np.sum(c, dtype=np.float64) for c in keep))), flush=True)
-        except Exception as e:  # noqa: BLE001
-            print("ERR " + repr(e).replace("\n", " "), flush=True)
+    request_loop.serve(prepare, checksum=lambda keep: repr(float(sum(np.sum(c, dtype=np.float64) for c in keep))),
+                       repeats=lambda p: int(p[4]) if len(p) > 4 else 1, settle_seconds=SETTLE_SECONDS)
 
 
 if __name__ == "__main__":

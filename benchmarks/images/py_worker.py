@@ -10,12 +10,13 @@ timed in-process. One request per stdin line `LIB OP FILE`, answered with `OK se
 - write-table: HDU 1 of FILE, every column but the variable-length SPEC (read once with fitsio,
   untimed), written as a binary table: astropy BinTableHDU(data).writeto, fitsio.write; then fsync.
 """
-import gc
 import os
 import sys
-import time
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import request_loop  # noqa: E402  the request loop shared by the Python workers
 
 _sources = {}
 
@@ -76,27 +77,18 @@ def write(lib, op, path, data):
     return target
 
 
+def prepare(p):
+    """The read or write of one request; the source data and the HDU index are found untimed."""
+    lib, op, path = p
+    data = source(op, path) if op.startswith("write") else None
+    ext = ext_of(path) if op == "read" else None
+    return lambda: read(lib, path, ext) if op == "read" else write(lib, op, path, data)
+
+
 def main():
     import astropy.io.fits  # noqa: F401
     import fitsio  # noqa: F401
-    print("READY", flush=True)
-    keep = None
-    for line in sys.stdin:
-        p = line.split()
-        if not p or p[0] == "quit":
-            break
-        try:
-            keep = None
-            lib, op, path = p
-            data = source(op, path) if op.startswith("write") else None
-            ext = ext_of(path) if op == "read" else None
-            gc.collect()
-            t0 = time.perf_counter()
-            keep = read(lib, path, ext) if op == "read" else write(lib, op, path, data)
-            s = time.perf_counter() - t0
-            print("OK %.6f %d" % (s, len(keep)), flush=True)
-        except Exception as e:  # noqa: BLE001
-            print("ERR " + repr(e).replace("\n", " "), flush=True)
+    request_loop.serve(prepare)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,14 @@ column; rows = every column of rows [n/4, n/4 + n/10)):
 - fitsio: fitsio.read(path, ext=1, columns=..., rows=...) — one structured array in native byte
   order (SPEC as an object array of float32 arrays); rows = np.arange(r0, r1).
 """
-import gc
+import os
 import sys
 import time
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import request_loop  # noqa: E402  the request loop shared by the Python workers
 
 COLS4 = ["RA", "DEC", "MAG_R", "QUALITY"]
 
@@ -106,24 +109,9 @@ def main():
         s = time.perf_counter() - t0
         print("OK %.6f %d vmhwm_kb=%d" % (s, checksum(r), vmhwm()), flush=True)
         return
-    # import both libraries before the first timed request
-    import astropy.io.fits  # noqa: F401
+    import astropy.io.fits  # noqa: F401  (both libraries imported before the first timed request)
     import fitsio  # noqa: F401
-    print("READY", flush=True)
-    keep = None
-    for line in sys.stdin:
-        p = line.split()
-        if not p or p[0] == "quit":
-            break
-        try:
-            keep = None
-            gc.collect()
-            t0 = time.perf_counter()
-            keep = read(p[0], p[1], p[2])
-            s = time.perf_counter() - t0
-            print("OK %.6f %d" % (s, checksum(keep)), flush=True)
-        except Exception as e:  # noqa: BLE001
-            print("ERR " + repr(e).replace("\n", " "), flush=True)
+    request_loop.serve(lambda p: lambda: read(p[0], p[1], p[2]), checksum=checksum)
 
 
 if __name__ == "__main__":

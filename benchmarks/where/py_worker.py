@@ -10,11 +10,13 @@ those of WhereHarness (about 1% and 90% of the rows; RA, DEC, MAG_G, MAG_R, QUAL
   hdu.read(columns=..., rows=rows) (`*-read`; fitsio 1.1.8's read has no where= argument, so this is
   what read(where=...) does in later versions).
 """
-import gc
+import os
 import sys
-import time
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import request_loop  # noqa: E402  the request loop shared by the Python workers
 
 COLUMNS = ["RA", "DEC", "MAG_G", "MAG_R", "QUALITY"]
 LIMITS = {"sel": 15.4, "wide": 23.3}
@@ -53,21 +55,8 @@ def count(r):
 def main():
     import astropy.io.fits  # noqa: F401
     import fitsio  # noqa: F401
-    print("READY", flush=True)
-    keep = None
-    for line in sys.stdin:
-        p = line.split()
-        if not p or p[0] == "quit":
-            break
-        try:
-            keep = None
-            gc.collect()
-            t0 = time.perf_counter()
-            keep = read_astropy(p[1], p[2]) if p[0] == "astropy" else read_fitsio(p[1], p[2])
-            s = time.perf_counter() - t0
-            print("OK %.6f %d" % (s, count(keep)), flush=True)
-        except Exception as e:  # noqa: BLE001
-            print("ERR " + repr(e).replace("\n", " "), flush=True)
+    request_loop.serve(lambda p: lambda: read_astropy(p[1], p[2]) if p[0] == "astropy" else read_fitsio(p[1], p[2]),
+                       checksum=count)
 
 
 if __name__ == "__main__":
