@@ -17,10 +17,13 @@ cp "${jars[@]}" "$lib.new/"
 rm -rf "$lib" && mv "$lib.new" "$lib"
 
 cp scripts/java-flags.sh "$lib/java-flags.sh"
+cp samples/astropy_test0.fits "$lib/class-sharing-sample.fits"
+jar=$(ls "$lib"/jfits-core-*.jar | grep -v -- -tests.jar | head -n 1)
 cat > "$prefix/bin/jfits.new" <<LAUNCHER
 #!/usr/bin/env bash
 source "$lib/java-flags.sh"
-exec java \${JFITS_JAVA_OPTS:-} "\${jfits_java_flags[@]}" -cp "$lib/*" org.jfits.cli.Main "\$@"
+jfits_share_classes "$lib" "$jar:$lib/*" "$lib/class-sharing-sample.fits"
+exec java \${JFITS_JAVA_OPTS:-} "\${jfits_java_flags[@]}" -cp "$jar:$lib/*" org.jfits.cli.Main "\$@"
 LAUNCHER
 chmod +x "$prefix/bin/jfits.new"
 mv "$prefix/bin/jfits.new" "$prefix/bin/jfits"
