@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jfits.FitsUnsupportedException;
 import org.jfits.header.Card;
 import org.jfits.table.ColumnInfo;
 import org.jfits.table.StoredRows;
@@ -84,6 +85,7 @@ public final class SelectedRowsHdu implements WritableHdu {
    *     the table
    * @throws org.jfits.FitsFormatException if the table's header is inconsistent (naming the keyword) or
    *     a descriptor points outside the heap (naming TFORMn and the descriptor's byte)
+   * @throws FitsUnsupportedException if a row of the copy would be over 1 GiB
    */
   public static SelectedRowsHdu of(TableReader selection) {
     return of(selection, NARROW_LIMIT);
@@ -114,8 +116,8 @@ public final class SelectedRowsHdu implements WritableHdu {
     }
     long width = wholeRows ? source.rowWidth() : Math.max(0, to - (source.ascii() ? 1 : 0));
     if (width > Integer.MAX_VALUE / 2) {
-      throw new IllegalArgumentException(source.hdu().context().describe("rows of " + width
-          + " bytes are too wide to copy"));
+      throw new FitsUnsupportedException(source.hdu().context().withKeyword("NAXIS1"), "rows of " + width
+          + " bytes are too wide to copy");
     }
     return new SelectedRowsHdu(source, List.copyOf(fields), width, heap, wholeRows);
   }
