@@ -107,10 +107,10 @@ public final class SelectedRowsHdu implements WritableHdu {
     boolean anyVarLength = sourceFields.stream().anyMatch(Field::varLength);
     boolean wholeRows = all && (source.ascii() || !anyVarLength);
     List<Field> fields = new ArrayList<>();
-    int to = 0;
+    long to = 0;
     for (Field f : sourceFields) {
       int width = f.varLength && widen ? 16 : f.width;
-      int at = wholeRows ? f.from : to;
+      int at = wholeRows ? f.from : (int) to;
       fields.add(new Field(f.info, f.from, at, width, f.varLength, f.wideIn, f.wideIn || (f.varLength && widen)));
       to += width + (source.ascii() ? 1 : 0);
     }
