@@ -32,6 +32,7 @@ public final class StoredRows {
   private final long stop;
   /** The selected table rows, ascending; null when they are all the rows of {@code [start, stop)}. */
   private final long[] rows;
+  private final HeapReader heap;
 
   StoredRows(TableLayout layout, List<ColumnInfo> columns, long start, long stop, long[] rows) {
     this.layout = layout;
@@ -39,6 +40,7 @@ public final class StoredRows {
     this.start = start;
     this.stop = stop;
     this.rows = rows;
+    this.heap = new HeapReader(layout);
   }
 
   /** The table HDU the rows come from. */
@@ -116,7 +118,7 @@ public final class StoredRows {
    *     outside the heap
    */
   public long heapBytes(ColumnInfo column, long index, long count, long position) {
-    return new HeapReader(layout).checkDescriptor(column, tableRow(index), count, position);
+    return heap.checkDescriptor(column, tableRow(index), count, position);
   }
 
   /** The bytes of the heap (from THEAP to the end of the data). */
@@ -129,6 +131,6 @@ public final class StoredRows {
    * {@code from}, then rewinds it.
    */
   public void readHeap(long from, ByteBuffer target) {
-    new HeapReader(layout).read(from, target);
+    heap.read(from, target);
   }
 }
