@@ -8,10 +8,9 @@ import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
 import org.jfits.export.DelimitedText;
-import org.jfits.table.FitsTable;
 import org.jfits.table.TableReader;
 import org.jfits.write.FitsWriter;
-import org.jfits.write.TableHdu;
+import org.jfits.write.SelectedRowsHdu;
 
 /**
  * {@code jfits convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.fits}: a table HDU (the first one unless
@@ -56,15 +55,16 @@ final class ConvertCommand {
   }
 
   /**
-   * The selected rows and columns as a new FITS file: an empty primary HDU and the table written
-   * back with its formats, units, nulls and header metadata ({@link TableHdu#of(FitsTable)}). The
-   * selection is held in memory.
+   * The selected rows and columns as a new FITS file: an empty primary HDU and the table with the
+   * stored bytes of the selection copied unchanged, every keyword of the kept columns renumbered and
+   * the other keywords kept ({@link SelectedRowsHdu}). Streams: only the selected row numbers are held
+   * in memory.
    */
   private static long fitsCopy(TableReader reader, Path target) {
-    FitsTable table = reader.read();
+    SelectedRowsHdu copy = SelectedRowsHdu.of(reader);
     try (FitsWriter out = FitsWriter.overwrite(target)) {
-      out.write(TableHdu.of(table));
+      out.write(copy);
     }
-    return table.rowCount();
+    return copy.rows();
   }
 }

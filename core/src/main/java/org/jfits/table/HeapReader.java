@@ -27,4 +27,26 @@ final class HeapReader {
     }
     target.rewind();
   }
+
+  /**
+   * The heap bytes of a variable-length array descriptor of column {@code info} in table row {@code row}.
+   *
+   * @throws FitsFormatException naming TFORMn, the row and the descriptor's byte if the count or offset
+   *     is negative or the elements reach past the heap
+   */
+  long checkDescriptor(ColumnInfo info, long row, long count, long position) {
+    char type = info.format().elementType();
+    long size = layout.heapSize;
+    // count > 8 * size: more elements than the heap has bits, which also keeps the byte count from overflowing
+    boolean bad = count < 0 || position < 0 || count > 8 * size || position > size
+        || position + ColumnFormat.binaryWidth(type, count) > size;
+    if (bad) {
+      long at = layout.hdu.dataOffset() + row * layout.rowWidth + layout.offsets[info.number() - 1];
+      throw new FitsFormatException(layout.hdu.context().withKeyword("TFORM" + info.number()).withOffset(at),
+          "row " + row + " of column '" + info.name() + "': descriptor (count " + count + ", offset " + position
+              + ") points outside the heap of " + size + " bytes (element size "
+              + ColumnFormat.binaryWidth(type, 1) + ")");
+    }
+    return ColumnFormat.binaryWidth(type, count);
+  }
 }

@@ -126,6 +126,22 @@ public final class TableReader {
   }
 
   /**
+   * The selected columns of the selected rows as stored, for copying them without decoding them
+   * ({@link org.jfits.write.SelectedRowsHdu}). The filter, if any, is evaluated here, scanning only
+   * its columns; the result holds the selected row numbers, not the data.
+   *
+   * @throws IllegalArgumentException if a column name is unknown or the row range does not lie inside
+   *     the table
+   */
+  public StoredRows stored() {
+    TableLayout layout = TableLayout.of(hdu);
+    long last = last(layout);
+    List<ColumnInfo> selected = select(layout);
+    long[] rows = filter == null ? null : scan(layout, last, false).rows();
+    return new StoredRows(layout, selected, start, last, rows);
+  }
+
+  /**
    * Reads the table: the selected columns of the selected rows, decoded into a {@link FitsTable}.
    *
    * @throws IllegalArgumentException if a column name is unknown (the message lists the names) or the

@@ -235,18 +235,6 @@ final class VarLengthDecoder implements ColumnDecoder {
   }
 
   private void check(int i) {
-    long count = counts[i];
-    long position = positions[i];
-    long size = layout.heapSize;
-    // count > 8 * size: more elements than the heap has bits, which also keeps bytes(count) from overflowing
-    boolean bad = count < 0 || position < 0 || count > 8 * size || position > size
-        || position + bytes(count) > size;
-    if (bad) {
-      long row = start + i;
-      long at = layout.hdu.dataOffset() + row * layout.rowWidth + offset;
-      throw new FitsFormatException(layout.hdu.context().withKeyword("TFORM" + info.number()).withOffset(at),
-          "row " + row + " of column '" + info.name() + "': descriptor (count " + count + ", offset " + position
-              + ") points outside the heap of " + size + " bytes (element size " + bytes(1) + ")");
-    }
+    new HeapReader(layout).checkDescriptor(info, start + i, counts[i], positions[i]);
   }
 }

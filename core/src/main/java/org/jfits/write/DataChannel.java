@@ -5,12 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.Arrays;
 import org.jfits.checksum.FitsChecksum;
 
 /**
  * The channel an HDU writes its data to: it forwards to the file, gathers small writes in a 1 MiB
  * direct buffer, refuses bytes beyond the declared data size, sums the data for DATASUM when asked,
- * and after the HDU is done adds the zero padding up to the next 2880-byte block.
+ * and after the HDU is done adds the padding up to the next 2880-byte block.
  */
 final class DataChannel implements WritableByteChannel {
   private static final int GATHER = 1 << 20;
@@ -74,15 +75,17 @@ final class DataChannel implements WritableByteChannel {
     open = false;
   }
 
-  /** Flushes the gathered bytes, checks the size and writes the padding. */
-  void finish() throws IOException {
+  /** Flushes the gathered bytes, checks the size and writes the padding, of {@code fill} bytes. */
+  void finish(byte fill) throws IOException {
     flush();
     open = false;
     if (written != size) {
       throw new IllegalStateException(hdu + " wrote " + written + " data bytes, but its dataSize() is " + size);
     }
     int padding = (int) ((HeaderBuilder.BLOCK - size % HeaderBuilder.BLOCK) % HeaderBuilder.BLOCK);
-    writeFully(ByteBuffer.allocate(padding));
+    ByteBuffer pad = ByteBuffer.allocate(padding);
+    Arrays.fill(pad.array(), fill);
+    writeFully(pad);
   }
 
   private void flush() throws IOException {

@@ -225,7 +225,7 @@ public final class FitsWriter implements AutoCloseable {
     FitsChecksum dataSum = checksums ? new FitsChecksum() : null;
     DataChannel data = new DataChannel(channel, hdu.dataSize(), name, dataSum);
     hdu.writeData(data);
-    data.finish();
+    data.finish(hdu.dataFill());
     if (checksums) {
       long datasum = dataSum.value();
       header.set("DATASUM", Long.toString(datasum), "data unit checksum");

@@ -188,6 +188,19 @@ public final class HeaderBuilder {
     return h;
   }
 
+  /**
+   * Appends a card of a read header as it is stored, under {@code keyword}: its own, or a standard
+   * keyword that replaces it (a renumbered column keyword).
+   */
+  HeaderBuilder copy(Card card, String keyword) {
+    String image = card.image();
+    if (!keyword.equals(card.keyword())) {
+      image = pad(name(keyword).text, KEYWORD_LENGTH) + image.substring(KEYWORD_LENGTH);
+    }
+    entries.add(new Entry(card.isCommentary() ? null : keyword.toUpperCase(Locale.ROOT), image));
+    return this;
+  }
+
   /** Appends every card of {@code other}, in order. */
   public HeaderBuilder addAll(HeaderBuilder other) {
     for (Entry e : other.entries) {

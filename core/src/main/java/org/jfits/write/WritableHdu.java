@@ -25,6 +25,11 @@ public interface WritableHdu {
   /** Writes exactly {@link #dataSize()} bytes, big-endian as FITS stores them. */
   void writeData(WritableByteChannel out) throws IOException;
 
+  /** The byte that pads the data to a whole 2880-byte block: 0, as FITS requires of all but ASCII tables. */
+  default byte dataFill() {
+    return 0;
+  }
+
   /**
    * Whether this HDU may be the primary HDU. Tables may not: the writer puts an empty primary HDU
    * before a table written first (it does so too when {@code header(true)} starts with XTENSION).
