@@ -1,5 +1,7 @@
 package org.jfits.render;
 
+import static org.jfits.render.LuptonReference.assertNearlyEqual;
+import static org.jfits.render.LuptonReference.rgbBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,21 +25,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link LuptonRgb} against astropy 5.2's {@code make_lupton_rgb} on real images: planes of an
  * integer cube and three integer images (double arithmetic), sections of a float32 image (float32
  * arithmetic) and a float32 image with NaN, equal to within one count on a few bytes (see
- * {@link #OFF_BY_ONE_PER_MILLE}); and the picture against the PNG astropy writes itself.
+ * {@link LuptonReference#OFF_BY_ONE_PER_MILLE}); and the picture against the PNG astropy writes itself.
  */
 class LuptonRgbTest {
   private static final String CUBE = "real/fv_datacube.fits";
   private static final String ISAAC = "real/eso_isaac_1024.fits";
   private static final String AZP = "real/astropy_1904-66_AZP.fits";
   private static final String MULTI = "real/skimage_multi.fits";
-
-  /**
-   * Where the exact result is a whole count (integer images scaled down by their brightest band),
-   * the last bit of numpy's vectorised arcsinh (SVML on AVX-512 machines, libm elsewhere) decides
-   * which side of it astropy lands; jfits' asinh then gives the neighbouring count. Measured with
-   * numpy 1.24 on AVX-512: up to 12 of 12288 bytes (1 per mille) on integer bands, none on float32.
-   */
-  private static final int OFF_BY_ONE_PER_MILLE = 2;
 
   @TempDir
   Path dir;
@@ -65,22 +59,6 @@ class LuptonRgbTest {
 
   private byte[] astropy(String minimum, double stretch, double q, Band... bands) throws Exception {
     return LuptonReference.rgb(dir, minimum, stretch, q, null, bands);
-  }
-
-  /**
-   * Checks that {@code actual} differs from astropy's {@code expected} by at most 1 count, on at most
-   * {@link #OFF_BY_ONE_PER_MILLE} per mille of the bytes.
-   */
-  static void assertNearlyEqual(byte[] expected, byte[] actual, String what) {
-    assertEquals(expected.length, actual.length, what);
-    int differ = 0;
-    for (int i = 0; i < expected.length; i++) {
-      int d = Math.abs((expected[i] & 0xff) - (actual[i] & 0xff));
-      assertTrue(d <= 1, what + ", byte " + i + ": astropy " + (expected[i] & 0xff) + ", jfits " + (actual[i] & 0xff));
-      differ += d;
-    }
-    System.out.println(what + ": " + differ + " of " + expected.length + " bytes off by 1");
-    assertTrue(differ * 1000L <= OFF_BY_ONE_PER_MILLE * expected.length, what + ": " + differ + " bytes off by 1");
   }
 
   @Test
@@ -159,18 +137,6 @@ class LuptonRgbTest {
     assertEquals(astropy.getHeight(), jfits.getHeight());
     assertNearlyEqual(rgbBytes(astropy), rgbBytes(jfits), "picture");
     assertArrayEquals(rgbBytes(jfits), rgbBytes(ImageIO.read(new ByteArrayInputStream(rgb.png()))), "PNG");
-  }
-
-  /** The red, green and blue bytes of a picture, top line first. */
-  static byte[] rgbBytes(BufferedImage picture) {
-    int[] argb = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
-    byte[] rgb = new byte[3 * argb.length];
-    for (int i = 0; i < argb.length; i++) {
-      rgb[3 * i] = (byte) (argb[i] >> 16);
-      rgb[3 * i + 1] = (byte) (argb[i] >> 8);
-      rgb[3 * i + 2] = (byte) argb[i];
-    }
-    return rgb;
   }
 
   @Test
