@@ -29,7 +29,12 @@ final class RgbPreview {
           + " colour composites take --q, --stretch and --minimum");
     }
     PreviewCommand.checkOutput(options);
-    LuptonRgb mapping = mapping(options);
+    LuptonRgb mapping;
+    try {
+      mapping = LuptonRgb.parse(options.minimum, options.stretch, options.q);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException("preview --rgb: " + e.getMessage());
+    }
     List<INDArray> bands;
     if (options.files.size() == 3) {
       if (options.planes != null || options.hdu != null) {
@@ -45,42 +50,6 @@ final class RgbPreview {
     }
     PreviewCommand.write(mapping.combine(bands.get(0), bands.get(1), bands.get(2)).png(), options, out);
     return Main.OK;
-  }
-
-  private static LuptonRgb mapping(Main.Options options) {
-    LuptonRgb mapping = LuptonRgb.create();
-    try {
-      if (options.minimum != null) {
-        mapping = mapping.minimum(numbers(options.minimum, "--minimum"));
-      }
-      if (options.stretch != null) {
-        mapping = mapping.stretch(numbers(options.stretch, "--stretch")[0]);
-      }
-      if (options.q != null) {
-        mapping = mapping.q(numbers(options.q, "--q")[0]);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new Main.UsageException("preview --rgb: " + e.getMessage());
-    }
-    return mapping;
-  }
-
-  /** Comma-separated numbers; a usage error for anything else. */
-  private static double[] numbers(String text, String option) {
-    String[] parts = text.split(",", -1);
-    double[] values = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      try {
-        values[i] = Double.parseDouble(parts[i].strip());
-      } catch (NumberFormatException e) {
-        throw new Main.UsageException(option + " '" + text + "' is not a number" + (parts.length > 1 ? "s" : "")
-            + (option.equals("--minimum") ? " (one, or three for red, green, blue)" : ""));
-      }
-    }
-    if (values.length > 1 && !option.equals("--minimum")) {
-      throw new Main.UsageException(option + " takes one number, not '" + text + "'");
-    }
-    return values;
   }
 
   /** The images of three FILE[EXT] arguments, which must be 2-D and of one shape. */

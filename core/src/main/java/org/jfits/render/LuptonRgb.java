@@ -53,6 +53,29 @@ public final class LuptonRgb {
   }
 
   /**
+   * The mapping that option texts give, as {@code jfits preview --rgb} and {@code %fits show --rgb}
+   * take them; a null text keeps astropy's default.
+   *
+   * @param minimum one number, or three separated by commas (red, green, blue)
+   * @param stretch one number
+   * @param q one number
+   * @throws IllegalArgumentException naming the setting whose text is not such numbers or is out of range
+   */
+  public static LuptonRgb parse(String minimum, String stretch, String q) {
+    LuptonRgb mapping = create();
+    if (minimum != null) {
+      mapping = mapping.minimum(numbers("minimum", minimum));
+    }
+    if (stretch != null) {
+      mapping = mapping.stretch(number("stretch", stretch));
+    }
+    if (q != null) {
+      mapping = mapping.q(number("Q", q));
+    }
+    return mapping;
+  }
+
+  /**
    * This mapping with the values mapped to black: one for all bands or three, red, green and blue.
    *
    * @throws IllegalArgumentException for another count or a value that is not finite
@@ -167,6 +190,28 @@ public final class LuptonRgb {
       }
     }
     return new RgbImage(rows, columns, rgb);
+  }
+
+  private static double number(String name, String text) {
+    double[] values = numbers(name, text);
+    if (values.length != 1) {
+      throw new IllegalArgumentException(name + " takes one number, not '" + text + "'");
+    }
+    return values[0];
+  }
+
+  private static double[] numbers(String name, String text) {
+    String[] parts = text.split(",", -1);
+    double[] values = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        values[i] = Double.parseDouble(parts[i].strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " '" + text + "' is not a number"
+            + (parts.length > 1 ? " list" : ""), e);
+      }
+    }
+    return values;
   }
 
   private static void requireFinite(String name, double value) {

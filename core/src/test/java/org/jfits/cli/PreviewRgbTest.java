@@ -105,7 +105,7 @@ class PreviewRgbTest {
         {"need --rgb", image, "--q", "3"},
         {"stretch must be positive", cube, "--rgb", "--planes", "0,1,2", "--stretch", "0"},
         {"1 or 3 values", cube, "--rgb", "--planes", "0,1,2", "--minimum", "1,2"},
-        {"not a number", cube, "--rgb", "--planes", "0,1,2", "--q", "eight"},
+        {"Q 'eight' is not a number", cube, "--rgb", "--planes", "0,1,2", "--q", "eight"},
         {"single images", cube, "--rgb", "--planes", "0,1,2", "--cmap", "viridis"},
     };
     for (String[] c : cases) {

@@ -21,7 +21,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code src/test/python/lupton_reference.py}, and the same sections read by jfits.
  */
 public final class LuptonReference {
-  private static final Path SCRIPT = Path.of("src/test/python/lupton_reference.py");
+  /** The script, from the core module or from a module beside it. */
+  private static final Path SCRIPT = Files.exists(Path.of("src/test/python/lupton_reference.py"))
+      ? Path.of("src/test/python/lupton_reference.py") : Path.of("../core/src/test/python/lupton_reference.py");
 
   /**
    * Where the exact result is a whole count (integer images scaled down by their brightest band),

@@ -62,7 +62,7 @@ class LuptonRgbTest {
   }
 
   @Test
-  void integerCubePlanesEqualAstropyByteForByte() throws Exception {
+  void integerCubePlanesMatchAstropy() throws Exception {
     Band[] bands = {plane(10), plane(15), plane(20)};
     String[][] settings = {{"0", "5", "8"}, {"-5", "50", "3"}, {"-20,-10,0", "30", "0"}, {"2.5", "1000", "1e12"},
         {"10,-3.25,0.5", "7.5", "-2"}};
@@ -85,7 +85,7 @@ class LuptonRgbTest {
   }
 
   @Test
-  void threeUnsignedImagesWithMinimumPerBandEqualAstropyByteForByte() throws Exception {
+  void threeUnsignedImagesWithMinimumPerBandMatchAstropy() throws Exception {
     Band[] bands = {Band.image(MULTI, 1, 288, 132), Band.image(MULTI, 2, 288, 132), Band.image(MULTI, 3, 288, 132)};
     assertNearlyEqual(astropy("746,631,384", 3000, 8, bands), jfits("746,631,384", 3000, 8, bands),
         "three images, minimum 746,631,384");
@@ -93,7 +93,7 @@ class LuptonRgbTest {
   }
 
   @Test
-  void float32SectionsEqualAstropyToOneCountOnAFewBytes() throws Exception {
+  void float32SectionsMatchAstropy() throws Exception {
     Band[] bands = {section(ISAAC, 0, 0, 256), section(ISAAC, 300, 400, 256), section(ISAAC, 700, 600, 256)};
     assertEquals(DataType.FLOAT, bands[0].read().dataType());
     String[][] settings = {{"300", "500", "8"}, {"350,360,370", "2000", "12"}, {"0", "5", "8"}};
@@ -155,5 +155,8 @@ class LuptonRgbTest {
     assertThrows(IllegalArgumentException.class, () -> rgb.minimum(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> rgb.stretch(0));
     assertThrows(IllegalArgumentException.class, () -> rgb.q(Double.POSITIVE_INFINITY));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LuptonRgb.parse("1,x,3", null, null)).getMessage()
+        .startsWith("minimum '1,x,3'"));
+    assertThrows(IllegalArgumentException.class, () -> LuptonRgb.parse(null, "5,6", null));
   }
 }
