@@ -121,7 +121,8 @@ public final class Main {
         "                                        (--planes, 0-based; a cube of 3 planes needs none), as",
         "                                        a colour PNG with the asinh stretch of Lupton et al.",
         "                                        (2004), as astropy's make_lupton_rgb (defaults: Q 8,",
-        "                                        stretch 5, minimum 0), the first row at the bottom"));
+        "                                        stretch 5, minimum 0), the first row at the bottom;",
+        "                                        FILE[EXT][X1:X2,Y1:Y2] draws an image section"));
     c.put("diff", String.join("\n",
         "  diff A B [--rtol R] [--atol A] [--ignore-keywords K1,K2]",
         "                                        compare two files as astropy's FITSDiff: HDUs, header",

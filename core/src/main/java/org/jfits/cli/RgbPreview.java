@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
+import org.jfits.image.Box;
 import org.jfits.render.LuptonRgb;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -18,7 +19,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * one shape, or three planes of a 3-D cube, as a colour PNG with the asinh stretch of Lupton et al.
  * (2004), as astropy's {@code make_lupton_rgb(r, g, b, minimum, stretch, Q, filename=OUT.png)} writes
  * it. Each file's HDU is its {@code [EXT]}, else its first image of 2 or more axes; a cube's HDU may
- * also be given with {@code --hdu}. A cube of exactly 3 planes is drawn without {@code --planes}.
+ * also be given with {@code --hdu}. A cube of exactly 3 planes is drawn without {@code --planes}. An
+ * image section in CFITSIO's syntax ({@code FILE[EXT][X1:X2,Y1:Y2]}, see {@link FileSpec}) draws only
+ * those pixels (of each plane of a cube), so that images of different sizes can be cut to one shape.
  */
 final class RgbPreview {
   private RgbPreview() {}
@@ -65,12 +68,14 @@ final class RgbPreview {
           throw new Main.UsageException("preview --rgb: " + argument + " (HDU " + hdu.index() + ") is not a 2-D image"
               + " (shape " + Arrays.toString(shape) + "); give three 2-D images or one cube");
         }
-        if (first != null && !Arrays.equals(first, shape)) {
+        Box area = area(spec, hdu);
+        long[] size = {area.height(), area.width()};
+        if (first != null && !Arrays.equals(first, size)) {
           throw new Main.UsageException("preview --rgb: the images differ in shape (rows, columns): "
-              + arguments.get(0) + " " + Arrays.toString(first) + ", " + argument + " " + Arrays.toString(shape));
+              + arguments.get(0) + " " + Arrays.toString(first) + ", " + argument + " " + Arrays.toString(size));
         }
-        first = shape;
-        images.add(hdu.image().read());
+        first = size;
+        images.add(hdu.image().read(new long[] {area.y(), area.x()}, size));
       }
     }
     return images;
@@ -88,13 +93,21 @@ final class RgbPreview {
             + ") has shape " + Arrays.toString(shape) + ", not a cube of planes; give three 2-D images (R G B)"
             + " or one 3-D cube");
       }
+      Box area = area(spec, hdu);
       List<INDArray> planes = new ArrayList<>();
       for (long plane : planeNumbers(options.planes, shape[0])) {
-        planes.add(hdu.image().read(new long[] {plane, 0, 0}, new long[] {1, shape[1], shape[2]})
-            .reshape(shape[1], shape[2]));
+        planes.add(hdu.image().read(new long[] {plane, area.y(), area.x()}, new long[] {1, area.height(), area.width()})
+            .reshape(area.height(), area.width()));
       }
       return planes;
     }
+  }
+
+  /** The pixels drawn of each plane: the image section of {@code FILE[EXT][X1:X2,Y1:Y2]}, else all. */
+  private static Box area(FileSpec spec, Hdu hdu) {
+    long[] axes = hdu.axes();
+    return spec.section().map(section -> FileSpec.box(section, axes))
+        .orElseGet(() -> new Box(0, 0, Math.toIntExact(axes[0]), Math.toIntExact(axes[1])));
   }
 
   /** The planes --planes names (0-based, in 0..count-1), or 0, 1, 2 for a cube of three. */

@@ -70,6 +70,21 @@ class PreviewRgbTest {
   }
 
   @Test
+  void sectionsOfFloat32ImagesGiveAstropysPicture() throws Exception {
+    String isaac = "real/eso_isaac_1024.fits";
+    Band[] bands = {new Band(isaac, 0, new long[] {0, 10}, new long[] {200, 300}),
+        new Band(isaac, 0, new long[] {500, 400}, new long[] {200, 300}),
+        new Band(isaac, 0, new long[] {800, 700}, new long[] {200, 300})};
+    String file = TestFiles.real(isaac).toString();
+    // CFITSIO sections: 1-based, inclusive, NAXIS1 (columns) first
+    BufferedImage jfits = preview(file + "[0][11:310,1:200]", file + "[401:700,501:700]", file + "[0][701:1000,801:1000]",
+        "--minimum", "350", "--stretch", "800", "--q", "10");
+    assertEquals(300, jfits.getWidth());
+    assertEquals(200, jfits.getHeight());
+    assertNearlyEqual(rgbBytes(astropy("350", 800, 10, bands)), rgbBytes(jfits), "preview of float32 sections");
+  }
+
+  @Test
   void cubePlanesChosenWithPlanesGiveAstropysPicture() throws Exception {
     BufferedImage jfits = preview(TestFiles.real(CUBE).toString(), "--planes", "10,15,20", "--minimum", "-5",
         "--stretch", "50", "--q", "3");
@@ -97,6 +112,7 @@ class PreviewRgbTest {
     String[][] cases = {
         {"or one cube, got 2", multi + "[1]", multi + "[2]", "--rgb"},
         {"differ in shape", multi + "[1]", image, multi + "[3]", "--rgb"},
+        {"differ in shape", multi + "[1][1:132,1:288]", multi + "[2][1:132,2:288]", multi + "[3]", "--rgb"},
         {"not a cube", image, "--rgb"},
         {"30 planes", cube, "--rgb"},
         {"planes 0 to 29", cube, "--rgb", "--planes", "1,2,30"},
