@@ -114,7 +114,15 @@ public final class Main {
         "  preview FILE[EXT] --out OUT.png [--interval zscale|minmax|percentile=P]",
         "          [--scale linear|sqrt|log|asinh] [--cmap gray|viridis|...] [--plane N]",
         "                                        an image as a PNG with axes and a colour bar, as",
-        "                                        %fits show draws it (astropy's intervals and stretches)"));
+        "                                        %fits show draws it (astropy's intervals and stretches)",
+        "  preview R[EXT] G[EXT] B[EXT] --rgb --out OUT.png [--q Q] [--stretch S] [--minimum M|MR,MG,MB]",
+        "  preview CUBE[EXT] --rgb --out OUT.png [--planes R,G,B] [--q Q] [--stretch S] [--minimum ...]",
+        "                                        three images of one shape, or three planes of a cube",
+        "                                        (--planes, 0-based; a cube of 3 planes needs none), as",
+        "                                        a colour PNG with the asinh stretch of Lupton et al.",
+        "                                        (2004), as astropy's make_lupton_rgb (defaults: Q 8,",
+        "                                        stretch 5, minimum 0), the first row at the bottom;",
+        "                                        FILE[EXT][X1:X2,Y1:Y2] draws an image section"));
     c.put("diff", String.join("\n",
         "  diff A B [--rtol R] [--atol A] [--ignore-keywords K1,K2]",
         "                                        compare two files as astropy's FITSDiff: HDUs, header",
@@ -426,6 +434,11 @@ public final class Main {
     String scale;
     String cmap;
     int plane;
+    boolean rgb;
+    String q;
+    String stretch;
+    String minimum;
+    String planes;
     Format format = Format.TEXT;
     int jobs = 1;
     int shownRows = -1;
@@ -538,6 +551,21 @@ public final class Main {
             break;
           case "--plane":
             options.plane = count(value(args, ++i, arg), arg, 0);
+            break;
+          case "--rgb":
+            options.rgb = true;
+            break;
+          case "--q":
+            options.q = value(args, ++i, arg);
+            break;
+          case "--stretch":
+            options.stretch = value(args, ++i, arg);
+            break;
+          case "--minimum":
+            options.minimum = value(args, ++i, arg);
+            break;
+          case "--planes":
+            options.planes = value(args, ++i, arg);
             break;
           case "-n":
             options.shownRows = count(value(args, ++i, arg), arg, 0);

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
@@ -21,15 +22,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * astropy's intervals ({@code zscale}, {@code minmax}, {@code percentile=P}), stretches
  * ({@code linear}, {@code sqrt}, {@code log}, {@code asinh}) and matplotlib's colour maps, as
  * {@code %fits show} draws it, with pixel axes and a colour bar; plane N of a cube (0 by default).
+ * With {@code --rgb}, a colour composite of three images or cube planes: see {@link RgbPreview}.
  */
 final class PreviewCommand {
   private PreviewCommand() {}
 
   static int run(Main.Options options, PrintStream out) throws IOException {
-    FileSpec spec = FileSpec.parse(options.singleFile("preview"));
-    if (options.out == null || !options.out.toLowerCase(Locale.ROOT).endsWith(".png")) {
-      throw new Main.UsageException("preview needs --out OUT.png");
+    if (options.rgb) {
+      return RgbPreview.run(options, out);
     }
+    if (options.q != null || options.stretch != null || options.minimum != null || options.planes != null) {
+      throw new Main.UsageException("preview: --q, --stretch, --minimum and --planes need --rgb");
+    }
+    FileSpec spec = FileSpec.parse(options.singleFile("preview"));
+    checkOutput(options);
     options.takeHdu(spec);
     ImageRenderer renderer;
     try {
@@ -40,7 +46,7 @@ final class PreviewCommand {
       throw new Main.UsageException(e.getMessage());
     }
     try (FitsFile fits = Fits.open(spec.path())) {
-      Hdu hdu = options.hdu != null ? options.hdu(fits) : firstImage(fits);
+      Hdu hdu = image(fits, Optional.ofNullable(options.hdu));
       if (!hdu.type().isImage() || hdu.axes().length < 2) {
         throw new Main.UsageException("preview: HDU " + hdu.index() + " has no image of 2 or more axes");
       }
@@ -52,11 +58,27 @@ final class PreviewCommand {
         }
         image = image.reshape(planes, -1).getRow(options.plane).reshape(image.shape()[1], image.shape()[2]);
       }
-      byte[] png = renderer.png(image);
-      AtomicOutput.write(Path.of(options.out), temp -> Files.write(temp, png));
-      out.println("wrote " + options.out);
+      write(renderer.png(image), options, out);
     }
     return Main.OK;
+  }
+
+  /** Checks that --out names a PNG file. */
+  static void checkOutput(Main.Options options) {
+    if (options.out == null || !options.out.toLowerCase(Locale.ROOT).endsWith(".png")) {
+      throw new Main.UsageException("preview needs --out OUT.png");
+    }
+  }
+
+  /** Writes {@code png} to --out through a temporary file and says so on {@code out}. */
+  static void write(byte[] png, Main.Options options, PrintStream out) throws IOException {
+    AtomicOutput.write(Path.of(options.out), temp -> Files.write(temp, png));
+    out.println("wrote " + options.out);
+  }
+
+  /** The HDU {@code name} names (an index or EXTNAME), else the first image of 2 or more axes. */
+  static Hdu image(FitsFile fits, Optional<String> name) {
+    return name.map(n -> Main.Options.select(fits, n)).orElseGet(() -> firstImage(fits));
   }
 
   private static Hdu firstImage(FitsFile fits) {

@@ -48,8 +48,8 @@ public final class Stretch {
   /** {@code y = asinh(x / a) / asinh(1 / a)}, astropy's {@code AsinhStretch(a)}; {@code a > 0}. */
   public static Stretch asinh(double a) {
     requirePositive("asinh", a);
-    double norm = asinhOf(1 / a);
-    return new Stretch("asinh", x -> asinhOf(x / a) / norm, y -> a * Math.sinh(y * norm));
+    double norm = Hyperbolic.asinh(1 / a);
+    return new Stretch("asinh", x -> Hyperbolic.asinh(x / a) / norm, y -> a * Math.sinh(y * norm));
   }
 
   /**
@@ -94,10 +94,6 @@ public final class Stretch {
   @Override
   public String toString() {
     return name;
-  }
-
-  private static double asinhOf(double x) {
-    return Math.log(x + Math.sqrt(x * x + 1));
   }
 
   private static void requirePositive(String stretch, double a) {

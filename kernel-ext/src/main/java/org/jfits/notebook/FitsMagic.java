@@ -190,6 +190,13 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
   }
 
   private void show(BaseKernel kernel, MagicCommand command) {
+    if (command.has("rgb")) {
+      kernel.display(kernel.getRenderer().render(RgbShow.picture(kernel, command)));
+      return;
+    }
+    if (command.has("q") || command.has("minimum")) {
+      throw new FitsMagicException(command.name() + ": --q and --minimum need --rgb");
+    }
     INDArray array = variable(kernel, command);
     if (array.rank() != 2) {
       throw new FitsMagicException(command.name() + ": " + command.argument(0) + " has shape "
@@ -278,7 +285,11 @@ final class FitsMagic implements LineMagic<Object, BaseKernel>, CellMagic<Object
 
   /** The INDArray held by the notebook variable named by the command's argument. */
   private static INDArray variable(BaseKernel kernel, MagicCommand command) {
-    String name = command.argument(0);
+    return variable(kernel, command, command.argument(0));
+  }
+
+  /** The INDArray in notebook variable {@code name}; an error naming the command if there is none. */
+  static INDArray variable(BaseKernel kernel, MagicCommand command, String name) {
     if (!isVariableName(name)) {
       throw new FitsMagicException(command.name() + ": '" + name + "' is not a variable name");
     }

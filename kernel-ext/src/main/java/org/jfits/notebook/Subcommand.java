@@ -21,12 +21,17 @@ enum Subcommand {
       new Option("as", "NAME", "also bind the table to notebook variable NAME (a FitsTable)")),
   SHOW("show", List.of("NAME"), "draw the 2-D INDArray in notebook variable NAME (sky axes if image --as NAME "
       + "read it from an HDU with a celestial WCS and it keeps that shape)",
-      new Option("stretch", "zscale|minmax|percentile=P", "display limits (default zscale)"),
+      new Option("stretch", "zscale|minmax|percentile=P", "display limits (default zscale); with --rgb the linear"
+          + " stretch, a number (default 5)"),
       new Option("scale", "linear|sqrt|log|asinh", "stretch between the limits (default linear)"),
       new Option("cmap", "gray|viridis|magma|inferno", "colour map (default gray)"),
       new Option("colorbar", null, "add a colour bar labelled in data values"),
       new Option("wcs", "PATH[HDU]", "label the axes with this HDU's celestial WCS (array [0, 0] at its pixel 0, 0)"),
-      new Option("pixels", null, "label the axes in pixels, also for an array read by image with a WCS")),
+      new Option("pixels", null, "label the axes in pixels, also for an array read by image with a WCS"),
+      new Option("rgb", null, "draw NAME, a [3, rows, columns] INDArray, or R,G,B, three 2-D ones, in colour"
+          + " with the asinh stretch of Lupton et al. (2004), as astropy's make_lupton_rgb (row 0 at the bottom)"),
+      new Option("q", "Q", "with --rgb: the asinh softening (default 8)"),
+      new Option("minimum", "M|MR,MG,MB", "with --rgb: the values drawn black (default 0)")),
   HIST("hist", List.of("NAME"), "histogram of the finite values of the INDArray in notebook variable NAME",
       new Option("bins", "N", "number of equal-width bins from min to max (default 100)"),
       new Option("log", null, "logarithmic count axis")),

@@ -27,7 +27,8 @@ class MagicCommandTest {
   @Test
   void rejectsUnknownRepeatedOrIncompleteOptionsAndWrongArgumentCounts() {
     assertMessage("%fits show: unknown option --bins; usage: %fits show NAME [--stretch zscale|minmax|percentile=P] "
-        + "[--scale linear|sqrt|log|asinh] [--cmap gray|viridis|magma|inferno] [--colorbar] [--wcs PATH[HDU]] [--pixels]",
+        + "[--scale linear|sqrt|log|asinh] [--cmap gray|viridis|magma|inferno] [--colorbar] [--wcs PATH[HDU]] [--pixels]"
+        + " [--rgb] [--q Q] [--minimum M|MR,MG,MB]",
         "show", "x", "--bins", "3");
     assertMessage("%fits table: option --rows needs a value START:STOP", "table", "t.fits", "--rows");
     assertMessage("%fits image: option --raw takes no value", "image", "a.fits", "--raw=yes");
