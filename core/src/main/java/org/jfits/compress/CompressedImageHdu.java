@@ -418,8 +418,14 @@ public final class CompressedImageHdu implements WritableHdu {
     Quantizer quantizer = quantize ? new Quantizer(level, dither, seed) : null;
     TileCompressor compressor = new TileCompressor(new ImagePixels(image, type, axes), grid, type, algorithm,
         quantizer, hcompressScale);
-    TileCompressor.Tile[] tiles = LongStream.range(0, grid.count()).parallel()
-        .mapToObj(compressor::compress).toArray(TileCompressor.Tile[]::new);
+    TileCompressor.Tile[] tiles;
+    try {
+      tiles = LongStream.range(0, grid.count()).parallel().mapToObj(compressor::compress)
+          .toArray(TileCompressor.Tile[]::new);
+    } catch (IllegalArgumentException e) {
+      // a tile refused on a pool thread comes back as a copy whose message is the original's toString()
+      throw e.getCause() instanceof IllegalArgumentException refused ? refused : e;
+    }
     return new Compressed(tiles, tileSize, quantize, compressor.bytepix(), elementCode(quantize),
         algorithm == TileCompression.NOCOMPRESS);
   }

@@ -97,6 +97,11 @@ class RewriteCommandsTest {
             unpacked.toString())).append('\n');
       }
     }
+    MainTest.Result negative = jfits("compress", dir.resolve("int16_blank.fits").toString(),
+        dir.resolve("plio.fz").toString(), "--algorithm", "PLIO_1");
+    assertEquals(Main.USAGE, negative.exit(), negative.err());
+    assertTrue(negative.err().startsWith("jfits: PLIO_1 holds integers from 0 to 16777215 only; pixel "),
+        "the message of a tile refused on a pool thread, unwrapped: " + negative.err());
     TestFiles.Run fitsverify = TestFiles.run(verify, 120);
     String[] reports = fitsverify.stdout().strip().split("\n");
     assertEquals(verify.size() - 2, reports.length);
