@@ -457,7 +457,7 @@ public final class Main {
             break;
           case "--out":
           case "-o":
-            options.out = value(args, ++i, arg);
+            options.out = FileSpec.requireLocal(value(args, ++i, arg), arg);
             break;
           case "--columns":
             options.columns = value(args, ++i, arg);

@@ -155,6 +155,21 @@ class RemoteInputsTest {
     assertTrue(Files.notExists(dir.resolve("b.fits")) && Files.notExists(dir.resolve("c.fits")));
   }
 
+  @Test
+  void urlsAreNotWritten() {
+    String url = rig.url(IMAGE);
+    String local = rig.local(IMAGE).toString();
+    for (String[] args : List.of(new String[] {"setkey", url, "OBJECT=x"}, new String[] {"copy", local, url},
+        new String[] {"decompress", local, url}, new String[] {"arith", local, "+", "1", url},
+        new String[] {"cutout", local + "[1:2,1:2]", "--out", url}, new String[] {"export", local, "--hdu", "0", "-o", url})) {
+      MainTest.Result r = jfits(args);
+      String command = String.join(" ", args);
+      assertEquals(Main.USAGE, r.exit(), command + ": " + r.err());
+      assertTrue(r.err().startsWith("jfits: " + args[0].replace("cutout", "--out").replace("export", "-o")
+          + " writes local files, not " + url + "\n"), command + ": " + r.err());
+    }
+  }
+
   private static void failsNaming(String url, String detail, String... args) {
     MainTest.Result r = jfits(args);
     String command = String.join(" ", args);
