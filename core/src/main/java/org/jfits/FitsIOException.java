@@ -14,4 +14,16 @@ public class FitsIOException extends FitsException {
   public FitsIOException(ErrorContext context, String problem, IOException cause) {
     super(context, problem + ": " + cause, cause);
   }
+
+  private FitsIOException(IOException cause, ErrorContext context, String problem) {
+    super(context, problem, cause);
+  }
+
+  /**
+   * A failure whose {@code problem} already says what went wrong (the failures of remote reads list
+   * each attempt's): the cause is kept, but its text is not repeated in the message.
+   */
+  public static FitsIOException described(ErrorContext context, String problem, IOException cause) {
+    return new FitsIOException(cause, context, problem);
+  }
 }

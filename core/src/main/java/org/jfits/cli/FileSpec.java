@@ -21,6 +21,7 @@ record FileSpec(String path, Optional<String> hdu, Optional<String> section) {
   private static final Pattern BRACKETS = Pattern.compile("^(.*?)((?:\\[[^\\[\\]]*\\])+)$");
   private static final Pattern GROUP = Pattern.compile("\\[([^\\[\\]]*)\\]");
   private static final Pattern RANGE = Pattern.compile("\\s*(\\d+)\\s*:\\s*(\\d+)\\s*");
+  private static final Pattern URL = Pattern.compile("(?i)https?://.*");
 
   static FileSpec parse(String argument) {
     Matcher m = BRACKETS.matcher(argument);
@@ -44,6 +45,18 @@ record FileSpec(String path, Optional<String> hdu, Optional<String> section) {
       }
     }
     return new FileSpec(m.group(1), Optional.ofNullable(hdu), Optional.ofNullable(section));
+  }
+
+  /**
+   * {@code name}, a file to write or change, unless it is an http or https URL: those are read only.
+   *
+   * @param what the command or option that writes, for the message
+   */
+  static String requireLocal(String name, String what) {
+    if (URL.matcher(name).matches()) {
+      throw new Main.UsageException(what + " writes local files, not " + name);
+    }
+    return name;
   }
 
   /** The section as a box of an image with {@code axes} (NAXIS1, NAXIS2, ...). */

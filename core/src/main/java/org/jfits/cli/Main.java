@@ -102,8 +102,9 @@ public final class Main {
         "          [--tile X,Y[,Z]] [-q LEVEL | --lossless] [--overwrite]",
         "                                        as fpack: 2-D and 3-D images tile-compressed",
         "                                        (integers without loss, floats quantised at noise/LEVEL",
-        "                                        or kept exact with --lossless); other HDUs and scaled",
-        "                                        integers copied unchanged"));
+        "                                        or kept exact with --lossless; scaled integers stored",
+        "                                        without loss, BSCALE/BZERO/BLANK kept); other HDUs",
+        "                                        copied unchanged"));
     c.put("decompress", String.join("\n",
         "  decompress IN OUT [--overwrite]       as funpack: compressed images restored, others copied"));
     c.put("arith", String.join("\n",
@@ -239,7 +240,7 @@ public final class Main {
         case "copy":
           return RewriteCommands.copy(options, out);
         case "compress":
-          return RewriteCommands.compress(options, out, err);
+          return RewriteCommands.compress(options, out);
         case "decompress":
           return RewriteCommands.decompress(options, out);
         case "arith":
@@ -469,7 +470,7 @@ public final class Main {
             break;
           case "--out":
           case "-o":
-            options.out = value(args, ++i, arg);
+            options.out = FileSpec.requireLocal(value(args, ++i, arg), arg);
             break;
           case "--columns":
             options.columns = value(args, ++i, arg);

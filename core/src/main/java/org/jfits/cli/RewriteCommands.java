@@ -11,10 +11,12 @@ import org.jfits.FitsFile;
 import org.jfits.Hdu;
 import org.jfits.compress.CompressedImageHdu;
 import org.jfits.compress.TileCompression;
+import org.jfits.image.PixelScaling;
 import org.jfits.write.CopiedHdu;
 import org.jfits.write.FitsWriter;
 import org.jfits.write.HeaderBuilder;
 import org.jfits.write.ImageHdu;
+import org.jfits.write.IntegerScaling;
 import org.jfits.write.WritableHdu;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,10 +57,10 @@ final class RewriteCommands {
   /**
    * {@code compress IN OUT [--algorithm A] [--tile X,Y] [-q LEVEL | --lossless]}: every image HDU
    * with 2 or 3 axes tile-compressed (integers without loss, floats quantised or, with
-   * {@code --lossless}, stored exactly); images of scaled integers (BSCALE/BZERO other than the
-   * unsigned conventions) and every other HDU copied unchanged.
+   * {@code --lossless}, stored exactly; scaled integers as their stored integers, with BSCALE, BZERO
+   * and BLANK, as fpack does); every other HDU copied unchanged.
    */
-  static int compress(Main.Options options, PrintStream out, PrintStream err) {
+  static int compress(Main.Options options, PrintStream out) {
     InOut io = InOut.of(options, "compress");
     TileCompression algorithm = options.algorithm == null ? TileCompression.RICE_1
         : parse(options.algorithm);
@@ -67,16 +69,11 @@ final class RewriteCommands {
       for (Hdu hdu : in) {
         int axes = hdu.axes().length;
         boolean image = hdu.type().isImage() && hdu.hasData() && hdu.compression() == null && (axes == 2 || axes == 3);
-        boolean scaledIntegers = image && hdu.bitpix() > 0 && hdu.image().elementType().isFloatingPoint();
-        if (!image || scaledIntegers) {
-          if (scaledIntegers) {
-            err.println("jfits: note: HDU " + hdu.index() + " holds scaled integers (BSCALE/BZERO); copied"
-                + " uncompressed");
-          }
+        if (!image) {
           hdus.add(CopiedHdu.of(hdu));
           continue;
         }
-        CompressedImageHdu c = CompressedImageHdu.of(hdu.image().read()).algorithm(algorithm).metadata(hdu.header());
+        CompressedImageHdu c = compressed(hdu).algorithm(algorithm).metadata(hdu.header());
         if (options.tile != null) {
           c = c.tile(ints(options.tile, "--tile"));
         }
@@ -96,6 +93,13 @@ final class RewriteCommands {
     return Main.OK;
   }
 
+  /** The pixels of an image to compress: its values, or the stored integers of scaled integers. */
+  private static CompressedImageHdu compressed(Hdu hdu) {
+    IntegerScaling scaling = scaledIntegers(hdu);
+    return scaling == null ? CompressedImageHdu.of(hdu.image().read())
+        : CompressedImageHdu.of(hdu.image().raw().read()).scaling(scaling);
+  }
+
   /** {@code decompress IN OUT}: every tile-compressed image restored as an image HDU; others copied. */
   static int decompress(Main.Options options, PrintStream out) {
     InOut io = InOut.of(options, "decompress");
@@ -107,7 +111,7 @@ final class RewriteCommands {
           continue;
         }
         HeaderBuilder metadata = new HeaderBuilder().copyFrom(hdu.header(), k -> !k.equals("EXTNAME"));
-        ImageHdu image = ImageHdu.of(hdu.image().read()).cards(metadata);
+        ImageHdu image = restored(hdu).cards(metadata);
         if (!hdu.name().equals(CompressedImageHdu.DEFAULT_NAME)) {
           image = image.name(hdu.name());
         }
@@ -117,6 +121,22 @@ final class RewriteCommands {
       out.println("wrote " + io.target);
     }
     return Main.OK;
+  }
+
+  /** A decompressed image: its values, or the stored integers of scaled integers, as funpack writes them. */
+  private static ImageHdu restored(Hdu hdu) {
+    IntegerScaling scaling = scaledIntegers(hdu);
+    return scaling == null ? ImageHdu.of(hdu.image().read()) : ImageHdu.of(hdu.image().raw().read()).scaling(scaling);
+  }
+
+  /**
+   * The scaling of an image of integers that reads as floats (BSCALE/BZERO other than the unsigned
+   * conventions, or a BLANK), or null for any other image.
+   */
+  private static IntegerScaling scaledIntegers(Hdu hdu) {
+    PixelScaling scaling = PixelScaling.of(hdu.header(), hdu.bitpix(), false);
+    return hdu.bitpix() > 0 && scaling.mode() == PixelScaling.Mode.LINEAR
+        ? new IntegerScaling(scaling.bscale(), scaling.bzero(), scaling.blank()) : null;
   }
 
   /**
@@ -133,7 +153,7 @@ final class RewriteCommands {
       throw new Main.UsageException("arith: OP must be +, -, * or /, not '" + op + "'");
     }
     FileSpec a = FileSpec.parse(options.files.get(0));
-    Path target = Path.of(options.files.get(3));
+    Path target = Path.of(FileSpec.requireLocal(options.files.get(3), "arith"));
     try (FitsFile fa = Fits.open(a.path())) {
       Hdu left = image(fa, a);
       INDArray x = left.image().read();
@@ -212,7 +232,8 @@ final class RewriteCommands {
       if (options.files.size() != 2) {
         throw new Main.UsageException(command + " needs IN and OUT, got " + options.files.size() + " file(s)");
       }
-      return new InOut(FileSpec.parse(options.files.get(0)), Path.of(options.files.get(1)));
+      return new InOut(FileSpec.parse(options.files.get(0)),
+          Path.of(FileSpec.requireLocal(options.files.get(1), command)));
     }
   }
 }

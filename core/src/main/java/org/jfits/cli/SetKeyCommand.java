@@ -37,7 +37,7 @@ final class SetKeyCommand {
       throw new Main.UsageException("setkey needs KEY=VALUE, --delete KEY or --rename OLD=NEW");
     }
     options.takeHdu(spec);
-    Path path = Path.of(spec.path());
+    Path path = Path.of(FileSpec.requireLocal(spec.path(), "setkey"));
     List<Hdu> targets;
     List<HeaderUpdate> updates = new ArrayList<>();
     try (FitsFile fits = Fits.open(path)) {

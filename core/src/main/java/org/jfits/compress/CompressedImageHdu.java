@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.LongStream;
 import org.jfits.header.Header;
 import org.jfits.write.HeaderBuilder;
+import org.jfits.write.IntegerScaling;
 import org.jfits.write.WritableHdu;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,8 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Arrays of int8, uint8, int16, uint16, int32, uint32, float32 or float64 with 2 or 3 axes (numpy
  * order: {@code [NAXIS2, NAXIS1]} or {@code [NAXIS3, NAXIS2, NAXIS1]}). Signed bytes and unsigned
  * integers are stored with BZERO, as fpack does, so readers give back the same type. Tiles default to
- * one image row ({@code ZTILE1 = NAXIS1}, the others 1; 16 rows for HCOMPRESS_1); edge tiles are cut to
- * the image.
+ * one image row ({@code ZTILE1 = NAXIS1}, the others 1); HCOMPRESS_1 tiles default to the rows fpack
+ * chooses (the whole image up to 30 rows, else 16 rows, or 24, 20, 30, 28, 26, 22, 18 or 14 when 16 would
+ * leave a last tile of fewer than 4 rows). Edge tiles are cut to the image.
  *
  * <p>Floating-point images are quantised by default (level 4, {@link Dither#SUBTRACTIVE_DITHER_1},
  * seed 1): each tile is rounded to steps of its noise divided by the level, NaN pixels stored as
@@ -35,6 +37,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * NOCOMPRESS never quantises).
  * {@link #maxQuantizationError()} tells how far the stored values may be from the array's.
  *
+ * <p>An image of scaled integers (BSCALE/BZERO, BLANK) is compressed as fpack does it: the array holds
+ * the stored integers ({@link org.jfits.image.ImageReader#raw()}), {@link #scaling} declares how readers
+ * turn them into physical values, and the header carries BSCALE, BZERO and BLANK.
+ *
  * <p>Tiles are compressed in parallel on the common fork-join pool, the first time the header, the
  * data size or the error is asked for; the coded tiles are kept until the HDU is written. Do not
  * change the array or the settings after that. Not thread-safe.
@@ -42,7 +48,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class CompressedImageHdu implements WritableHdu {
   /** The EXTNAME written when none is given. */
   public static final String DEFAULT_NAME = "COMPRESSED_IMAGE";
-  private static final int HCOMPRESS_ROWS = 16;
+  /** The tile heights fpack tries for HCOMPRESS_1, in its order, until the last tile has 4 rows or more. */
+  private static final int[] HCOMPRESS_ROWS = {16, 24, 20, 30, 28, 26, 22, 18, 14};
   private static final int BUFFER = 1 << 20;
 
   private final INDArray image;
@@ -56,6 +63,7 @@ public final class CompressedImageHdu implements WritableHdu {
   private int seed = 1;
   private int hcompressScale;
   private boolean hcompressSmooth;
+  private IntegerScaling scaling;
   private String name;
   private Header metadata;
   private HeaderBuilder extraCards;
@@ -169,6 +177,24 @@ public final class CompressedImageHdu implements WritableHdu {
     return changed();
   }
 
+  /**
+   * Declares the array to hold the stored integers of a scaled image: readers return
+   * {@code stored * bscale + bzero}, NaN for BLANK (the header gets BSCALE, BZERO and BLANK, as fpack
+   * writes them). The integers are compressed as they are, as for any integer image.
+   *
+   * @throws IllegalArgumentException unless the array is uint8, int16 or int32 (the integers BITPIX 8,
+   *     16 and 32 store), or if BLANK is outside that type
+   */
+  public CompressedImageHdu scaling(IntegerScaling scaling) {
+    if (type.isFloat() || type.flipsSign) {
+      throw new IllegalArgumentException("BSCALE/BZERO/BLANK describe stored integers (uint8, int16 or int32 "
+          + "arrays), not " + type.name().toLowerCase(Locale.ROOT) + " pixels");
+    }
+    scaling.checkBlank(type.bitpix);
+    this.scaling = scaling;
+    return this;
+  }
+
   /** The EXTNAME; by default that of the metadata header, else {@value #DEFAULT_NAME}. */
   public CompressedImageHdu name(String name) {
     this.name = name;
@@ -209,11 +235,11 @@ public final class CompressedImageHdu implements WritableHdu {
   /**
    * The binary table header: table layout, then the compression keywords (ZIMAGE, ZBITPIX, ZNAXISn,
    * ZTILEn, ZCMPTYPE, ZNAMEi/ZVALi, ZQUANTIZ, ZDITHER0, ZBLANK), BSCALE/BZERO of the unsigned
-   * conventions, the metadata, EXTNAME.
+   * conventions, or BSCALE/BZERO/BLANK of {@link #scaling}, the metadata, EXTNAME.
    *
    * @throws IllegalArgumentException if the settings do not fit the image: PLIO_1 on floating-point,
    *     unsigned 16/32-bit or signed 8-bit data or on pixels outside 0 to 2^24 - 1, lossless floats
-   *     with RICE_1, PLIO_1 or HCOMPRESS_1, an HCOMPRESS_1 tile over more than 2 axes
+   *     with RICE_1, PLIO_1 or HCOMPRESS_1, an HCOMPRESS_1 tile over more than 2 axes or one pixel wide
    * @throws IllegalStateException if asked to be the primary HDU
    */
   @Override
@@ -284,6 +310,13 @@ public final class CompressedImageHdu implements WritableHdu {
     if (type.bzero != 0) {
       h.add("BSCALE", 1, "default scaling factor");
       h.add("BZERO", type.bzero, "offset data range to that of " + type.name().toLowerCase(Locale.ROOT));
+    }
+    if (scaling != null && scaling.rescales()) {
+      h.add("BSCALE", scaling.bscale(), "physical = stored * BSCALE + BZERO");
+      h.add("BZERO", scaling.bzero(), "physical = stored * BSCALE + BZERO");
+    }
+    if (scaling != null && scaling.blank() != null) {
+      h.add("BLANK", scaling.blank(), "stored value of undefined pixels");
     }
     if (metadata != null) {
       h.copyFrom(metadata, k -> !"EXTNAME".equalsIgnoreCase(k));
@@ -376,8 +409,8 @@ public final class CompressedImageHdu implements WritableHdu {
   private Compressed compress() {
     // NOCOMPRESS keeps floats as they are: cfitsio does not scale integers read from UNCOMPRESSED_DATA
     boolean quantize = type.isFloat() && quantized && algorithm != TileCompression.NOCOMPRESS;
-    checkSettings(quantize);
     int[] tileSize = tileSize();
+    checkSettings(quantize, tileSize);
     TileGrid grid = TileGrid.checked(axes, tileSize);
     if (grid.count() > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(grid.count() + " tiles are too many for one table; use larger tiles");
@@ -385,13 +418,19 @@ public final class CompressedImageHdu implements WritableHdu {
     Quantizer quantizer = quantize ? new Quantizer(level, dither, seed) : null;
     TileCompressor compressor = new TileCompressor(new ImagePixels(image, type, axes), grid, type, algorithm,
         quantizer, hcompressScale);
-    TileCompressor.Tile[] tiles = LongStream.range(0, grid.count()).parallel()
-        .mapToObj(compressor::compress).toArray(TileCompressor.Tile[]::new);
+    TileCompressor.Tile[] tiles;
+    try {
+      tiles = LongStream.range(0, grid.count()).parallel().mapToObj(compressor::compress)
+          .toArray(TileCompressor.Tile[]::new);
+    } catch (IllegalArgumentException e) {
+      // a tile refused on a pool thread comes back as a copy whose message is the original's toString()
+      throw e.getCause() instanceof IllegalArgumentException refused ? refused : e;
+    }
     return new Compressed(tiles, tileSize, quantize, compressor.bytepix(), elementCode(quantize),
         algorithm == TileCompression.NOCOMPRESS);
   }
 
-  private void checkSettings(boolean quantize) {
+  private void checkSettings(boolean quantize, int[] tileSize) {
     if (algorithm == TileCompression.PLIO_1 && (type.isFloat() || type.flipsSign)) {
       throw new IllegalArgumentException("PLIO_1 stores non-negative integers below 2^24 as they are; "
           + type.name().toLowerCase(Locale.ROOT) + " images are stored with an offset or quantised: "
@@ -401,6 +440,12 @@ public final class CompressedImageHdu implements WritableHdu {
         && algorithm != TileCompression.NOCOMPRESS) {
       throw new IllegalArgumentException(algorithm + " cannot store floating-point pixels exactly: use GZIP_1, "
           + "GZIP_2 or NOCOMPRESS with lossless(), or quantize");
+    }
+    for (int i = 0; algorithm == TileCompression.HCOMPRESS_1 && i < 2; i++) {
+      if (tileSize[i] == 1 || axes[i] % tileSize[i] == 1) {
+        throw new IllegalArgumentException("HCOMPRESS_1 cannot code tiles one pixel wide: ZTILE" + (i + 1) + " = "
+            + tileSize[i] + " on an axis of " + axes[i] + " pixels; choose another tile size or algorithm");
+      }
     }
     if (algorithm == TileCompression.HCOMPRESS_1 && tile != null) {
       for (int i = 2; i < tile.length; i++) {
@@ -429,11 +474,24 @@ public final class CompressedImageHdu implements WritableHdu {
     };
   }
 
+  /** fpack's default HCOMPRESS_1 tile height for an image of {@code rows} rows. */
+  private static long hcompressRows(long rows) {
+    if (rows <= 30) {
+      return rows;
+    }
+    for (int height : HCOMPRESS_ROWS) {
+      if (rows % height == 0 || rows % height > 3) {
+        return height;
+      }
+    }
+    return 17;
+  }
+
   private int[] tileSize() {
     int[] size = new int[axes.length];
     for (int i = 0; i < axes.length; i++) {
       long wanted = tile != null ? tile[i] : i == 0 ? axes[0]
-          : i == 1 && algorithm == TileCompression.HCOMPRESS_1 ? HCOMPRESS_ROWS : 1;
+          : i == 1 && algorithm == TileCompression.HCOMPRESS_1 ? hcompressRows(axes[1]) : 1;
       size[i] = (int) Math.min(wanted, axes[i]);
     }
     return size;

@@ -272,13 +272,16 @@ final class HttpRanges {
       context = context.withOffset(start);
       what += " bytes " + start + "-" + (end - 1);
     }
-    throw new FitsIOException(context, what + " failed after " + tries + (tries == 1 ? " attempt" : " attempts")
+    throw FitsIOException.described(context, what + " failed after " + tries + (tries == 1 ? " attempt" : " attempts")
         + " in " + millis + " ms (" + String.join("; ", failures) + ")", last);
   }
 
-  private static String describe(IOException e) {
+  private String describe(IOException e) {
     if (e instanceof RetryableException || e instanceof FatalException) {
       return e.getMessage();
+    }
+    if (e instanceof java.net.ConnectException && unresolved(e)) {
+      return "unknown host " + uri.getHost();
     }
     String message = e.getMessage();
     String kind = e instanceof java.net.http.HttpTimeoutException ? "timeout"
@@ -286,6 +289,16 @@ final class HttpRanges {
         : message != null && message.toLowerCase(java.util.Locale.ROOT).contains("reset") ? "connection reset"
         : e.getClass().getSimpleName();
     return message == null ? kind : kind + ": " + message;
+  }
+
+  /** Whether a failed connection failed because the host name has no address. */
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Carries a {@link RemoteChangedException} through the retry loop, which must not retry it. */

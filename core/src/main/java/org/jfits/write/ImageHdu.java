@@ -32,12 +32,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * out.write(ImageHdu.of(pixels).name("SCI").version(1).cards(new HeaderBuilder().add("EXPTIME", 30.0, "s")));
  * }</pre>
  *
- * For float data stored as scaled integers see {@link ScaledImageHdu}.
+ * For float data stored as scaled integers see {@link ScaledImageHdu}; integers that are already the
+ * stored values of a scaled image are written with {@link #scaling}.
  */
 public final class ImageHdu implements WritableHdu {
   private final INDArray array;
   private final ImageLayout layout;
   private final Encoding encoding;
+  private IntegerScaling scaling;
 
   private ImageHdu(INDArray array) {
     DataType type = array.dataType();
@@ -107,6 +109,23 @@ public final class ImageHdu implements WritableHdu {
     return this;
   }
 
+  /**
+   * Declares the array to hold the stored integers of a scaled image: the header gets BSCALE, BZERO
+   * and BLANK, so readers return {@code stored * bscale + bzero}, NaN for BLANK.
+   *
+   * @throws IllegalArgumentException unless the array is uint8, int16, int32 or int64 (the integers
+   *     BITPIX 8 to 64 store), or if BLANK is outside that type
+   */
+  public ImageHdu scaling(IntegerScaling scaling) {
+    if (encoding.bitpix < 0 || encoding.bzero != null) {
+      throw new IllegalArgumentException("BSCALE/BZERO/BLANK describe stored integers (uint8, int16, int32 or "
+          + "int64 arrays), not " + array.dataType() + " values");
+    }
+    scaling.checkBlank(encoding.bitpix);
+    this.scaling = scaling;
+    return this;
+  }
+
   /** The BITPIX this HDU is written with. */
   public int bitpix() {
     return encoding.bitpix;
@@ -114,8 +133,12 @@ public final class ImageHdu implements WritableHdu {
 
   @Override
   public HeaderBuilder header(boolean primary) {
+    Long blank = scaling == null ? null : scaling.blank();
+    if (scaling != null && scaling.rescales()) {
+      return layout.header(primary, encoding.bitpix, scaling.bzero(), scaling.bscale(), blank);
+    }
     Number bzero = encoding.bzero;
-    return layout.header(primary, encoding.bitpix, bzero, bzero == null ? null : 1.0, null);
+    return layout.header(primary, encoding.bitpix, bzero, bzero == null ? null : 1.0, blank);
   }
 
   @Override

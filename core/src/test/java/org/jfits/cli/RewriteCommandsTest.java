@@ -65,6 +65,56 @@ class RewriteCommandsTest {
   }
 
   @Test
+  void compressStoresScaledIntegersAsFpackDoesAndDecompressRestoresThem() throws Exception {
+    Path script = Path.of("src/test/python/scaled_integers.py");
+    TestFiles.Run make = TestFiles.run(List.of(TestFiles.python(), script.toString(), "make", dir.toString()), 120);
+    assertEquals(0, make.exit(), make.stderr());
+    List<String> inputs = new java.util.ArrayList<>(List.of(TestFiles.real("real/astropy_scale.fits") + " false"));
+    inputs.addAll(List.of(make.stdout().strip().split("\n")));
+    StringBuilder cases = new StringBuilder();
+    List<String> verify = new java.util.ArrayList<>(List.of("fitsverify", "-q"));
+    for (String input : inputs) {
+      String[] nameAndPlio = input.split(" ");
+      Path original = nameAndPlio[0].endsWith(".fits") ? Path.of(nameAndPlio[0]) : dir.resolve(nameAndPlio[0] + ".fits");
+      List<String> algorithms = new java.util.ArrayList<>(List.of("RICE_1", "GZIP_1", "GZIP_2", "HCOMPRESS_1"));
+      if (Boolean.parseBoolean(nameAndPlio[1])) {
+        algorithms.add("PLIO_1");
+      }
+      for (String algorithm : algorithms) {
+        String base = original.getFileName() + "." + algorithm;
+        Path packed = dir.resolve(base + ".fz");
+        Path funpacked = dir.resolve(base + ".funpack.fits");
+        Path unpacked = dir.resolve(base + ".jfits.fits");
+        MainTest.Result compress = jfits("compress", original.toString(), packed.toString(), "--algorithm", algorithm);
+        assertEquals(Main.OK, compress.exit(), compress.err());
+        assertEquals("", compress.err(), "the stored integers are compressed, not copied with a note");
+        TestFiles.Run funpack = TestFiles.run(List.of("funpack", "-O", funpacked.toString(), packed.toString()), 60);
+        assertEquals(0, funpack.exit(), funpack.stderr());
+        assertEquals(Main.OK, jfits("decompress", packed.toString(), unpacked.toString()).exit());
+        verify.add(packed.toString());
+        verify.add(unpacked.toString());
+        cases.append(String.join(" ", original.toString(), algorithm, packed.toString(), funpacked.toString(),
+            unpacked.toString())).append('\n');
+      }
+    }
+    MainTest.Result negative = jfits("compress", dir.resolve("int16_blank.fits").toString(),
+        dir.resolve("plio.fz").toString(), "--algorithm", "PLIO_1");
+    assertEquals(Main.USAGE, negative.exit(), negative.err());
+    assertTrue(negative.err().startsWith("jfits: PLIO_1 holds integers from 0 to 16777215 only; pixel "),
+        "the message of a tile refused on a pool thread, unwrapped: " + negative.err());
+    TestFiles.Run fitsverify = TestFiles.run(verify, 120);
+    String[] reports = fitsverify.stdout().strip().split("\n");
+    assertEquals(verify.size() - 2, reports.length);
+    for (String report : reports) {
+      assertTrue(report.startsWith("verification OK"), report);
+    }
+    Path list = Files.writeString(dir.resolve("cases.txt"), cases);
+    TestFiles.Run check = TestFiles.run(List.of(TestFiles.python(), script.toString(), "check", list.toString()), 300);
+    assertEquals(0, check.exit(), check.stderr());
+    assertEquals("OK\n".repeat(6 * 4 + 2).strip(), check.stdout().strip());
+  }
+
+  @Test
   void copyKeepsTheChosenHdusByteForByte() throws Exception {
     Path source = TestFiles.real("real/astropy_test0.fits");
     Path copy = dir.resolve("copy.fits");

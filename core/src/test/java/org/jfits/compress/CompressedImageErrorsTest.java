@@ -71,6 +71,14 @@ class CompressedImageErrorsTest {
     IllegalArgumentException hcompress = assertThrows(IllegalArgumentException.class,
         () -> hdu.algorithm(TileCompression.HCOMPRESS_1).tile(20, 10, 3).dataSize());
     assertTrue(hcompress.getMessage().contains("ZTILE3 must be 1"), hcompress.getMessage());
+    IllegalArgumentException oneRow = assertThrows(IllegalArgumentException.class,
+        () -> hdu.algorithm(TileCompression.HCOMPRESS_1).tile(20, 3, 1).dataSize());
+    assertTrue(oneRow.getMessage().contains("cannot code tiles one pixel wide: ZTILE2 = 3 on an axis of 10"),
+        oneRow.getMessage());
+    IllegalArgumentException oneColumn = assertThrows(IllegalArgumentException.class,
+        () -> CompressedImageHdu.of(Nd4j.zeros(DataType.SHORT, 10, 1)).algorithm(TileCompression.HCOMPRESS_1)
+            .dataSize());
+    assertTrue(oneColumn.getMessage().contains("ZTILE1 = 1"), oneColumn.getMessage());
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.jfits.TestFiles;
  * Options for the client use small blocks, short timeouts and short backoffs, so that faults are
  * exercised in little time.
  */
-final class RemoteRig implements AutoCloseable {
+public final class RemoteRig implements AutoCloseable {
   static final int BLOCK = 64 << 10;
   static final String BIG = "big.fits";
   static final int BIG_SIDE = 1024;
@@ -33,7 +33,7 @@ final class RemoteRig implements AutoCloseable {
   }
 
   /** Makes the folder and starts nginx; skips the calling test where nginx is not installed. */
-  static RemoteRig start() throws IOException {
+  public static RemoteRig start() throws IOException {
     assumeTrue(NginxServer.available(), "nginx is not installed (scripts/setup.sh test installs it)");
     Path base = Files.createTempDirectory("jfits-remote-");
     Path folder = Files.createDirectories(base.resolve("served"));
@@ -45,9 +45,14 @@ final class RemoteRig implements AutoCloseable {
     return new RemoteRig(folder, new NginxServer(folder, base.resolve("nginx")));
   }
 
-  /** The local path of a served file. */
-  Path local(String name) {
+  /** The local path of a served file; files put in the folder are served too. */
+  public Path local(String name) {
     return folder.resolve(name);
+  }
+
+  /** The URL of a served file, with range support. */
+  public String url(String name) {
+    return nginx.uri(name).toString();
   }
 
   /** Client options for tests: 64 KiB blocks, no whole-file download, short timeouts and backoffs. */
@@ -74,6 +79,7 @@ final class RemoteRig implements AutoCloseable {
     return TestFiles.concat(header, TestFiles.padded(data.array()));
   }
 
+  /** Stops nginx and deletes the folder. */
   @Override
   public void close() throws IOException {
     nginx.close();
