@@ -248,15 +248,7 @@ public final class CompressedImageHdu implements WritableHdu {
       throw new IllegalStateException("a compressed image cannot be the primary HDU");
     }
     Compressed c = compressed();
-    HeaderBuilder h = new HeaderBuilder()
-        .add("XTENSION", "BINTABLE", "binary table extension")
-        .add("BITPIX", 8, "8-bit bytes")
-        .add("NAXIS", 2, "2-dimensional binary table")
-        .add("NAXIS1", c.rowBytes(), "width of table in bytes")
-        .add("NAXIS2", c.tiles.length, "number of rows in table")
-        .add("PCOUNT", c.heapSize, "size of special data area")
-        .add("GCOUNT", 1, "one data group")
-        .add("TFIELDS", c.columns(), "number of fields in each row");
+    HeaderBuilder h = HeaderBuilder.tableExtension(false, c.rowBytes(), c.tiles.length, c.heapSize, c.columns());
     int column = 1;
     String descriptor = c.longDescriptors ? "1Q" : "1P";
     if (algorithm == TileCompression.NOCOMPRESS) {

@@ -54,6 +54,23 @@ public final class HeaderBuilder {
 
   private final List<Entry> entries = new ArrayList<>();
 
+  /**
+   * A header that starts a table extension: XTENSION ({@code TABLE} for an ASCII table, else
+   * {@code BINTABLE}), BITPIX, NAXIS, NAXIS1 (bytes a row), NAXIS2 (rows), PCOUNT (heap bytes),
+   * GCOUNT and TFIELDS; the column keywords follow.
+   */
+  public static HeaderBuilder tableExtension(boolean ascii, long rowBytes, long rows, long heapBytes, int fields) {
+    return new HeaderBuilder()
+        .add("XTENSION", ascii ? "TABLE" : "BINTABLE", ascii ? "ASCII table extension" : "binary table extension")
+        .add("BITPIX", 8, "array data type")
+        .add("NAXIS", 2, "number of array dimensions")
+        .add("NAXIS1", rowBytes, "length of dimension 1")
+        .add("NAXIS2", rows, "length of dimension 2")
+        .add("PCOUNT", heapBytes, "number of group parameters")
+        .add("GCOUNT", 1, "number of groups")
+        .add("TFIELDS", fields, "number of table fields");
+  }
+
   /** Appends a logical ({@code T}/{@code F}) card. */
   public HeaderBuilder add(String keyword, boolean value, String comment) {
     return append(keyword, value ? "T" : "F", comment);

@@ -163,15 +163,7 @@ public final class SelectedRowsHdu implements WritableHdu {
       throw new IllegalStateException("a table cannot be the primary HDU");
     }
     boolean ascii = source.ascii();
-    HeaderBuilder header = new HeaderBuilder()
-        .add("XTENSION", ascii ? "TABLE" : "BINTABLE", ascii ? "ASCII table extension" : "binary table extension")
-        .add("BITPIX", 8, "array data type")
-        .add("NAXIS", 2, "number of array dimensions")
-        .add("NAXIS1", rowWidth, "length of dimension 1")
-        .add("NAXIS2", rows(), "length of dimension 2")
-        .add("PCOUNT", heapSize, "number of group parameters")
-        .add("GCOUNT", 1, "number of groups")
-        .add("TFIELDS", fields.size(), "number of table fields");
+    HeaderBuilder header = HeaderBuilder.tableExtension(ascii, rowWidth, rows(), heapSize, fields.size());
     int[] newNumbers = new int[source.tableColumns() + 1];
     for (int i = 0; i < fields.size(); i++) {
       newNumbers[fields.get(i).info.number()] = i + 1;

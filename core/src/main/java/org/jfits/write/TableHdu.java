@@ -270,15 +270,7 @@ public final class TableHdu implements WritableHdu {
       throw new IllegalStateException("a binary table cannot be the primary HDU");
     }
     layout();
-    HeaderBuilder header = new HeaderBuilder()
-        .add("XTENSION", "BINTABLE", "binary table extension")
-        .add("BITPIX", 8, "array data type")
-        .add("NAXIS", 2, "number of array dimensions")
-        .add("NAXIS1", rowWidth, "length of dimension 1")
-        .add("NAXIS2", rows(), "length of dimension 2")
-        .add("PCOUNT", heapSize, "number of group parameters")
-        .add("GCOUNT", 1, "number of groups")
-        .add("TFIELDS", columns.size(), "number of table fields");
+    HeaderBuilder header = HeaderBuilder.tableExtension(false, rowWidth, rows(), heapSize, columns.size());
     for (int i = 0; i < columns.size(); i++) {
       columns.get(i).cards(header, i + 1);
     }
