@@ -20,7 +20,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(BENCH, "tables"))
-from run import Worker, commit, machine, results_path, versions  # noqa: E402  (the table driver's helpers)
+from run import Worker, commit, machine, replace_section, results_path, versions  # noqa: E402  (the table driver's helpers)
 
 QUICK = "--quick" in sys.argv[1:]
 SIZES = [256, 1024] if QUICK else [256, 1024, 4096]
@@ -171,12 +171,7 @@ def main():
     md = ratio_markdown(results, meta)
     print(md)
     if not QUICK:
-        readme = os.path.join(HERE, "README.md")
-        text = open(readme).read()
-        a, b = "<!-- ratios:start -->", "<!-- ratios:end -->"
-        i, j = text.index(a) + len(a), text.index(b)
-        with open(readme, "w") as f:
-            f.write(text[:i] + "\n" + md + text[j:])
+        replace_section(os.path.join(HERE, "README.md"), "ratios", md)
     print("wrote", out)
 
 

@@ -83,6 +83,16 @@ def results_path(suite, now, quick):
     return os.path.join(folder, "%s-%s%s.jsonl" % (suite, now.strftime("%Y-%m-%d"), "-quick" if quick else ""))
 
 
+def replace_section(readme, name, text):
+    """Replaces what lies between <!-- NAME:start --> and <!-- NAME:end --> in the README."""
+    with open(readme) as f:
+        old = f.read()
+    a, b = "<!-- %s:start -->" % name, "<!-- %s:end -->" % name
+    i, j = old.index(a) + len(a), old.index(b)
+    with open(readme, "w") as f:
+        f.write(old[:i] + "\n" + text + old[j:])
+
+
 def machine():
     cpu = platform.processor()
     with open("/proc/cpuinfo") as f:
@@ -251,12 +261,7 @@ def main():
     md = ratio_markdown(results, rss, meta)
     print(md)
     if not QUICK:
-        readme = os.path.join(HERE, "README.md")
-        text = open(readme).read()
-        a, b = "<!-- ratios:start -->", "<!-- ratios:end -->"
-        i, j = text.index(a) + len(a), text.index(b)
-        with open(readme, "w") as f:
-            f.write(text[:i] + "\n" + md + text[j:])
+        replace_section(os.path.join(HERE, "README.md"), "ratios", md)
     print("wrote", out)
 
 

@@ -98,12 +98,7 @@ def main():
         f.write(json.dumps({"meta": meta}) + "\n")
     md = markdown(results, meta)
     print(md)
-    readme = os.path.join(HERE, "README.md")
-    text = open(readme).read()
-    a, b = "<!-- results:start -->", "<!-- results:end -->"
-    i, j = text.index(a) + len(a), text.index(b)
-    with open(readme, "w") as f:
-        f.write(text[:i] + "\n" + md + text[j:])
+    tables.replace_section(os.path.join(HERE, "README.md"), "results", md)
     print("wrote", out)
 
 
