@@ -4,7 +4,8 @@
 Usage: check_columnar_export.py MANIFEST.json
 
 The manifest lists entries {"fits", "hdu", "dump", "format": "parquet"|"arrow", "rows": [start, stop]
-or null, "columns": [names] or null}. Each dump is what an independent reader (DuckDB for Parquet,
+or null, "columns": [names] or null, "mask": a numpy expression over the columns (as astropy reads
+them) that selects the rows, or null}. Each dump is what an independent reader (DuckDB for Parquet,
 Apache Arrow's Java reader for Arrow) found in the file: per column its name, its type in a common
 notation (bool, int8 ... uint64, float32, float64, string; list<T>, largelist<T>, fixed[N]<T>), its
 metadata and its values per row (JSON; NaN as NaN, null as null). Nothing here comes from jfits.
@@ -205,18 +206,23 @@ def check(entry):
         with fits.open(entry["fits"]) as hdul:
             hdu = hdul[entry["hdu"]]
             ascii = isinstance(hdu, fits.TableHDU)
-            start, stop = entry["rows"] or (0, hdu.header["NAXIS2"])
+            first, last = entry["rows"] or (0, hdu.header["NAXIS2"])
+            selected = list(range(first, last))
+            if entry.get("mask"):
+                mask = eval(entry["mask"], {"np": np}, {c.name: hdu.data[c.name] for c in hdu.columns})
+                selected = [r for r in selected if mask[r]]
             wanted = [n.lower() for n in entry["columns"]] if entry["columns"] else None
             columns = [(n, c) for n, c in enumerate(hdu.columns, start=1)
                        if wanted is None or c.name.lower() in wanted]
             got = dump["columns"]
             assert [c.name for _, c in columns] == [g["name"] for g in got], \
                 f"{where}: columns {[g['name'] for g in got]}, astropy {[c.name for _, c in columns]}"
-            assert dump["rows"] == stop - start, f"{where}: {dump['rows']} rows, expected {stop - start}"
+            assert dump["rows"] == len(selected), f"{where}: {dump['rows']} rows, expected {len(selected)}"
             for (number, col), g in zip(columns, got):
                 want_type = expected_type(col, ascii, entry["format"])
                 assert g["type"] == want_type, f"{where} {col.name} ({col.format}): type {g['type']}, expected {want_type}"
-                want = expected_values(col, hdu, ascii, fitsio_column(entry["fits"], entry["hdu"]))[start:stop]
+                values = expected_values(col, hdu, ascii, fitsio_column(entry["fits"], entry["hdu"]))
+                want = [values[r] for r in selected]
                 assert len(g["values"]) == len(want) and same(g["values"], want), \
                     f"{where} {col.name} ({col.format}): {first_difference(g['values'], want)}"
                 meta = {k: v for k, v in (("unit", col.unit), ("ucd", hdu.header.get(f"TUCD{number}")),

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jfits.Fits;
@@ -19,6 +17,7 @@ import org.jfits.FitsFile;
 import org.jfits.Hdu;
 import org.jfits.TestFiles;
 import org.jfits.table.TableReader;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * statistics against DuckDB's aggregates of the values.
  */
 class ColumnarExportTest {
-  private static final Path PYTHON = Path.of(System.getProperty("basedir", ".")).resolve("src/test/python");
-
   @TempDir
   Path dir;
 
-  private final List<Map<String, Object>> manifest = new ArrayList<>();
+  private ColumnarChecker checker;
+
+  @BeforeEach
+  void checker() {
+    checker = new ColumnarChecker(dir);
+  }
 
   @Test
   void everyTableOfTheTestDataEqualsAstropyInParquetAndArrow() throws Exception {
@@ -52,22 +54,22 @@ class ColumnarExportTest {
             long rows = table.axes()[1];
             int chunk = (int) Math.max(4, rows / 3);
             long chunks = (rows + chunk - 1) / chunk;
-            Path parquet = dir.resolve(manifest.size() + ".parquet");
+            Path parquet = dir.resolve(checker.size() + ".parquet");
             assertEquals(rows, Parquet.writer().rowGroupRows(chunk).write(table.table(), parquet));
             assertEquals(chunks, ((Number) duck.single("SELECT count(DISTINCT row_group_id) FROM parquet_metadata("
                 + DuckDbReader.literal(parquet) + ")")).longValue(), () -> file + "[" + hdu + "] row groups");
-            check(file, hdu, "parquet", duck.dump(parquet), null, null);
-            Path arrow = dir.resolve(manifest.size() + ".arrow");
+            checker.add(file, hdu, "parquet", duck.dump(parquet), null, null, null);
+            Path arrow = dir.resolve(checker.size() + ".arrow");
             assertEquals(rows, ArrowIpc.writer().batchRows(chunk).write(table.table(), arrow));
             ArrowReference.Contents contents = ArrowReference.read(arrow);
             assertEquals(chunks, contents.batches(), () -> file + "[" + hdu + "] record batches");
-            check(file, hdu, "arrow", contents.dump(), null, null);
+            checker.add(file, hdu, "arrow", contents.dump(), null, null, null);
           }
         }
       }
     }
-    String report = runChecker();
-    assertTrue(report.contains("checked " + manifest.size() + " files"), report);
+    String report = checker.run();
+    assertTrue(report.contains("checked " + checker.size() + " files"), report);
   }
 
   @Test
@@ -81,17 +83,17 @@ class ColumnarExportTest {
         String expected = codec == Parquet.Codec.NONE ? "UNCOMPRESSED" : codec.name();
         assertEquals(List.of(List.of(expected)), duck.query("SELECT DISTINCT compression FROM parquet_metadata("
             + DuckDbReader.literal(parquet) + ")"));
-        check(file, 1, "parquet", duck.dump(parquet), null, null);
+        checker.add(file, 1, "parquet", duck.dump(parquet), null, null, null);
       }
       for (ArrowIpc.Codec codec : ArrowIpc.Codec.values()) {
         Path arrow = dir.resolve(codec + ".arrow");
         ArrowIpc.writer().compression(codec).batchRows(4).write(reader, arrow);
-        check(file, 1, "arrow", ArrowReference.read(arrow).dump(), null, null);
+        checker.arrow(arrow, file, 1);
       }
       long plain = Files.size(dir.resolve("NONE.arrow"));
       assertTrue(Files.size(dir.resolve("ZSTD.arrow")) != plain, "ZSTD wrote the same bytes as NONE");
     }
-    runChecker();
+    checker.run();
   }
 
   @Test
@@ -135,14 +137,14 @@ class ColumnarExportTest {
       TableReader none = fits.hdu(1).table().rows(3, 3);
       Path parquet = dir.resolve("empty.parquet");
       assertEquals(0, Parquet.writer().write(none, parquet));
-      check(file, 1, "parquet", duck.dump(parquet), List.of(3, 3), null);
+      checker.add(file, 1, "parquet", duck.dump(parquet), List.of(3, 3), null, null);
       Path arrow = dir.resolve("empty.arrow");
       assertEquals(0, ArrowIpc.writer().write(none, arrow));
       ArrowReference.Contents contents = ArrowReference.read(arrow);
       assertEquals(0, contents.batches());
-      check(file, 1, "arrow", contents.dump(), List.of(3, 3), null);
+      checker.add(file, 1, "arrow", contents.dump(), List.of(3, 3), null, null);
     }
-    runChecker();
+    checker.run();
   }
 
   @Test
@@ -155,12 +157,12 @@ class ColumnarExportTest {
     try (DuckDbReader duck = new DuckDbReader(); FitsFile fits = Fits.open(file)) {
       Path parquet = dir.resolve("odd.parquet");
       Parquet.writer().write(fits.hdu(1).table(), parquet);
-      check(file, 1, "parquet", duck.dump(parquet), null, null);
+      checker.add(file, 1, "parquet", duck.dump(parquet), null, null, null);
       Path arrow = dir.resolve("odd.arrow");
       ArrowIpc.writer().write(fits.hdu(1).table(), arrow);
-      check(file, 1, "arrow", ArrowReference.read(arrow).dump(), null, null);
+      checker.arrow(arrow, file, 1);
     }
-    runChecker();
+    checker.run();
   }
 
   @Test
@@ -200,41 +202,16 @@ class ColumnarExportTest {
         : Double.parseDouble(text);
   }
 
-  /** Adds a dump to the manifest for {@code check_columnar_export.py}. */
-  private void check(Path fits, int hdu, String format, Map<String, Object> dump, List<Integer> rows,
-      List<String> columns) throws IOException {
-    Path json = dir.resolve("dump" + manifest.size() + ".json");
-    Files.writeString(json, JsonOut.of(dump));
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("fits", fits.toString());
-    entry.put("hdu", hdu);
-    entry.put("dump", json.toString());
-    entry.put("format", format);
-    entry.put("rows", rows);
-    entry.put("columns", columns);
-    manifest.add(entry);
-  }
-
-  private String runChecker() throws Exception {
-    Path path = dir.resolve("manifest.json");
-    Files.writeString(path, JsonOut.of(manifest));
-    return TestFiles.python("import sys; sys.path.insert(0, sys.argv[1]); from check_columnar_export import main;"
-        + " main([None, sys.argv[2]])", PYTHON.toString(), path.toString());
-  }
-
   private Path generated(String function) throws Exception {
     Path file = dir.resolve(function + ".fits");
-    if (!Files.exists(file)) {
-      TestFiles.python("import sys; sys.path.insert(0, sys.argv[1]); from check_columnar_export import " + function
-          + "; " + function + "(sys.argv[2])", PYTHON.toString(), file.toString());
-    }
-    return file;
+    return Files.exists(file) ? file : ColumnarChecker.generated(function, file);
   }
 
   private Path astropyTypes() throws Exception {
     Path file = dir.resolve("astropy_types.fits");
     TestFiles.python("import sys; sys.path.insert(0, sys.argv[1]); from astropy_table_reference import"
-        + " generated_table; generated_table(sys.argv[2])", PYTHON.toString(), file.toString());
+        + " generated_table; generated_table(sys.argv[2])", Path.of(System.getProperty("basedir", "."), "src/test/python").toString(),
+        file.toString());
     return file;
   }
 

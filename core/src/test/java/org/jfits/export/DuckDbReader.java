@@ -18,15 +18,15 @@ import java.util.Map;
  * notation of {@code check_columnar_export.py} (LIST as {@code list<T>}), values per row, and the
  * file's key-value metadata per column; and, for the checks of the file's structure, any query.
  */
-final class DuckDbReader implements AutoCloseable {
+public final class DuckDbReader implements AutoCloseable {
   private final Connection connection;
 
-  DuckDbReader() throws SQLException {
+  public DuckDbReader() throws SQLException {
     this.connection = DriverManager.getConnection("jdbc:duckdb:");
   }
 
   /** The rows of a query, each a list of its column values as JDBC gives them. */
-  List<List<Object>> query(String sql) throws SQLException {
+  public List<List<Object>> query(String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
@@ -42,12 +42,12 @@ final class DuckDbReader implements AutoCloseable {
   }
 
   /** The single value of a query that returns one. */
-  Object single(String sql) throws SQLException {
+  public Object single(String sql) throws SQLException {
     return query(sql).get(0).get(0);
   }
 
   /** {@code file} as a SQL string literal. */
-  static String literal(Path file) {
+  public static String literal(Path file) {
     return "'" + file.toString().replace("'", "''") + "'";
   }
 
