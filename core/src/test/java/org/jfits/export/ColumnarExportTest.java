@@ -131,6 +131,27 @@ class ColumnarExportTest {
   }
 
   @Test
+  void parquetLeavesCarryLogicalAndConvertedTypes() throws Exception {
+    Path file = generated("every_type_table");
+    Path parquet = dir.resolve("types.parquet");
+    try (FitsFile fits = Fits.open(file); DuckDbReader duck = new DuckDbReader()) {
+      Parquet.writer().write(fits.hdu(1).table(), parquet);
+      List<List<Object>> schema = duck.query("SELECT name, type, converted_type, logical_type FROM parquet_schema("
+          + DuckDbReader.literal(parquet) + ") WHERE name IN ('sb', 'b', 'i', 'ui', 'j', 'uj', 'k', 'uk', 'a')");
+      assertEquals(List.of(integer("b", "INT32", 8, false), integer("sb", "INT32", 8, true),
+          integer("i", "INT32", 16, true), integer("j", "INT32", 32, true), integer("k", "INT64", 64, true),
+          integer("uk", "INT64", 64, false), integer("uj", "INT32", 32, false), integer("ui", "INT32", 16, false),
+          List.of("a", "BYTE_ARRAY", "UTF8", "StringType()")), schema);
+    }
+  }
+
+  /** A row of DuckDB's parquet_schema() for an integer leaf; DuckDB shows the bit width as a character. */
+  private static List<Object> integer(String name, String physical, int bits, boolean signed) {
+    return List.of(name, physical, (signed ? "INT_" : "UINT_") + bits, "IntType(bitWidth=" + (char) bits
+        + ", isSigned=" + (signed ? 1 : 0) + ")");
+  }
+
+  @Test
   void aTableOfNoRowsKeepsItsSchema() throws Exception {
     Path file = generated("every_type_table");
     try (DuckDbReader duck = new DuckDbReader(); FitsFile fits = Fits.open(file)) {
