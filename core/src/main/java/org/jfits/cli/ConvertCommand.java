@@ -22,6 +22,8 @@ import org.jfits.write.TableHdu;
  * streamed, or as a FITS copy of the selection, with {@code --columns}, {@code --rows} and {@code --where} as {@code export}.
  */
 final class ConvertCommand {
+  private static final String COMPRESSION_USE = "--compression applies to .parquet, .arrow and .feather output";
+
   private ConvertCommand() {}
 
   static int run(Main.Options options, PrintStream out) throws IOException {
@@ -41,7 +43,7 @@ final class ConvertCommand {
           + options.out);
     }
     if (toFits && options.compression != null) {
-      throw new Main.UsageException("--compression applies to .parquet, .arrow and .feather output");
+      throw new Main.UsageException(COMPRESSION_USE);
     }
     try (FitsFile fits = Fits.open(spec.path())) {
       Hdu hdu = options.hdu == null ? TableCommand.firstTable(fits) : options.hdu(fits);
@@ -78,7 +80,7 @@ final class ConvertCommand {
           : codec(ArrowIpc.Codec.class, compression))::write;
     }
     if (compression != null) {
-      throw new Main.UsageException("--compression applies to .parquet, .arrow and .feather output");
+      throw new Main.UsageException(COMPRESSION_USE);
     }
     return target.endsWith(".csv") ? DelimitedText.csv()::write : target.endsWith(".tsv") ? DelimitedText.tsv()::write
         : null;

@@ -38,11 +38,6 @@ enum Leaf {
     return ordinal() >= INT8.ordinal() && ordinal() <= UINT64.ordinal();
   }
 
-  /** True for the types carried as {@code int[]}. */
-  boolean isIntCarried() {
-    return isInteger() && bits <= 32;
-  }
-
   /** The leaf of an ND4J data type. */
   static Leaf of(DataType type) {
     switch (type) {
