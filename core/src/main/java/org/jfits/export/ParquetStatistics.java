@@ -7,7 +7,7 @@ import org.apache.parquet.format.Statistics;
 
 /**
  * The statistics of a column chunk: the number of nulls (level entries below the maximum
- * definition: null cells and empty lists) and the minimum and maximum value in PLAIN encoding, in
+ * definition: null cells and empty lists), of NaN values for floats, and the minimum and maximum value in PLAIN encoding, in
  * the sort order of the logical type: unsigned integers compare unsigned, strings byte by byte
  * unsigned, floats without NaN (no minimum or maximum when every value is NaN) and with a zero
  * minimum written as -0.0 and a zero maximum as +0.0, as the Parquet specification asks.
@@ -17,6 +17,10 @@ final class ParquetStatistics {
 
   static Statistics of(ColumnValues values, long nullEntries) {
     Statistics statistics = new Statistics().setNull_count(nullEntries);
+    Leaf leaf = values.column().leaf();
+    if (leaf == Leaf.FLOAT32 || leaf == Leaf.FLOAT64) {
+      statistics.setNan_count(nanCount(values));
+    }
     byte[][] range = range(values);
     if (range != null) {
       statistics.setMin_value(range[0]).setMax_value(range[1]);
@@ -123,6 +127,21 @@ final class ParquetStatistics {
         return new byte[][] {bytes(4).putInt(min).array(), bytes(4).putInt(max).array()};
       }
     }
+  }
+
+  private static long nanCount(ColumnValues values) {
+    long n = 0;
+    if (values.values() instanceof float[] floats) {
+      for (int i = 0; i < values.count(); i++) {
+        n += Float.isNaN(floats[i]) ? 1 : 0;
+      }
+    } else {
+      double[] doubles = (double[]) values.values();
+      for (int i = 0; i < values.count(); i++) {
+        n += !values.isNull(i) && Double.isNaN(doubles[i]) ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   private static ByteBuffer bytes(int n) {
