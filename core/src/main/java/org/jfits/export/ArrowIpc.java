@@ -109,10 +109,8 @@ public final class ArrowIpc {
 
   /** Writes one record batch message and its body; returns its block (offset, metadata length, body length). */
   private long[] recordBatch(ArrowBatch batch, CountingOutput out) throws IOException {
-    List<byte[]> stored = new ArrayList<>(batch.buffers.size());
-    for (byte[] buffer : batch.buffers) {
-      stored.add(codec == Codec.ZSTD ? compressed(buffer) : buffer);
-    }
+    List<byte[]> stored = codec == Codec.ZSTD ? batch.buffers.parallelStream().map(ArrowIpc::compressed).toList()
+        : batch.buffers;
     FlatBufferBuilder builder = new FlatBufferBuilder();
     int compression = 0;
     if (codec == Codec.ZSTD) {

@@ -19,6 +19,7 @@ import org.apache.parquet.format.KeyValue;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Statistics;
 import org.apache.parquet.format.Util;
 import org.jfits.io.AtomicOutput;
 import org.jfits.table.FitsTable;
@@ -112,12 +113,17 @@ public final class Parquet {
     return rows[0];
   }
 
+  /**
+   * Writes one row group: the column chunks are encoded and compressed in parallel, then written in
+   * column order.
+   */
   private RowGroup rowGroup(List<ExportColumn> columns, FitsTable chunk, CountingOutput out) throws IOException {
+    List<Page> pages = columns.parallelStream().map(column -> page(ColumnValues.of(column, chunk))).toList();
     List<ColumnChunk> chunks = new ArrayList<>(columns.size());
     long start = out.position();
     long uncompressed = 0;
-    for (ExportColumn column : columns) {
-      ColumnChunk written = columnChunk(ColumnValues.of(column, chunk), out);
+    for (Page page : pages) {
+      ColumnChunk written = page.write(codec, out);
       uncompressed += written.getMeta_data().getTotal_uncompressed_size();
       chunks.add(written);
     }
@@ -125,7 +131,8 @@ public final class Parquet {
         .setTotal_compressed_size(out.position() - start);
   }
 
-  private ColumnChunk columnChunk(ColumnValues values, CountingOutput out) throws IOException {
+  /** The data page of one column chunk: levels and PLAIN values, compressed. */
+  private Page page(ColumnValues values) {
     ExportColumn column = values.column();
     ParquetLevels levels = ParquetLevels.of(values);
     byte[] repetition = levels.repetitionBytes();
@@ -138,19 +145,27 @@ public final class Parquet {
     ByteBuffer page = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
     page.put(repetition).put(definition);
     ParquetPlain.write(values, page);
-    byte[] stored = codec.compressor.apply(page.array());
-    PageHeader header = new PageHeader(PageType.DATA_PAGE, (int) size, stored.length).setData_page_header(
-        new DataPageHeader((int) levels.entries(), Encoding.PLAIN, Encoding.RLE, Encoding.RLE));
-    long offset = out.position();
-    Util.writePageHeader(header, out);
-    long headerSize = out.position() - offset;
-    out.write(stored);
     long present = values.count() - values.nullCount();
-    ColumnMetaData metadata = new ColumnMetaData(ParquetSchema.physical(column.leaf()),
-        List.of(Encoding.PLAIN, Encoding.RLE), ParquetSchema.path(column), codec.thrift, levels.entries(),
-        headerSize + size, headerSize + stored.length, offset)
-        .setStatistics(ParquetStatistics.of(values, levels.entries() - present));
-    return new ColumnChunk(offset).setMeta_data(metadata);
+    return new Page(column, (int) levels.entries(), (int) size, codec.compressor.apply(page.array()),
+        ParquetStatistics.of(values, levels.entries() - present));
+  }
+
+  /** An encoded column chunk, ready to write. */
+  private record Page(ExportColumn column, int entries, int size, byte[] stored, Statistics statistics) {
+
+    /** Writes the page header and the page; returns the column chunk's metadata. */
+    ColumnChunk write(Codec codec, CountingOutput out) throws IOException {
+      PageHeader header = new PageHeader(PageType.DATA_PAGE, size, stored.length).setData_page_header(
+          new DataPageHeader(entries, Encoding.PLAIN, Encoding.RLE, Encoding.RLE));
+      long offset = out.position();
+      Util.writePageHeader(header, out);
+      long headerSize = out.position() - offset;
+      out.write(stored);
+      ColumnMetaData metadata = new ColumnMetaData(ParquetSchema.physical(column.leaf()),
+          List.of(Encoding.PLAIN, Encoding.RLE), ParquetSchema.path(column), codec.thrift, entries,
+          headerSize + size, headerSize + stored.length, offset).setStatistics(statistics);
+      return new ColumnChunk(offset).setMeta_data(metadata);
+    }
   }
 
   private static List<KeyValue> keyValues(List<ExportColumn> columns) {
