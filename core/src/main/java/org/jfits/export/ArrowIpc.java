@@ -26,9 +26,9 @@ import org.jfits.table.TableReader;
 
 /**
  * Writes a FITS table as an Arrow IPC file (the file format, also known as Feather v2), streaming:
- * the table is read in chunks of {@link #batchRows(int)} rows and each chunk becomes one record batch,
- * so a table larger than memory converts in bounded memory. {@code ArrowIpc.writer().write(reader,
- * target)}.
+ * the table is read in chunks of {@link #batchRows(int)} rows and each chunk with rows becomes one
+ * record batch, so a table larger than memory converts in bounded memory.
+ * {@code ArrowIpc.writer().write(reader, target)}.
  *
  * <p>Types, nulls and lists follow {@link ExportColumn} (the same as {@link Parquet}): fixed-size
  * arrays are FixedSizeList fields (nested per TDIM axis), variable-length columns List fields
@@ -92,6 +92,9 @@ public final class ArrowIpc {
         message(schema, out);
         List<long[]> blocks = new ArrayList<>();
         for (FitsTable chunk : reader.chunks(batchRows)) {
+          if (chunk.rowCount() == 0) {
+            continue; // a filter kept no row of this chunk
+          }
           List<ColumnValues> values = new ArrayList<>(columns.size());
           for (ExportColumn column : columns) {
             values.add(ColumnValues.of(column, chunk));

@@ -27,8 +27,8 @@ import org.jfits.table.TableReader;
 
 /**
  * Writes a FITS table as an Apache Parquet file, streaming: the table is read in chunks of
- * {@link #rowGroupRows(int)} rows and each chunk becomes one row group, so a table larger than memory
- * converts in bounded memory. {@code Parquet.writer().compression(Parquet.Codec.ZSTD).write(reader,
+ * {@link #rowGroupRows(int)} rows and each chunk with rows becomes one row group, so a table larger
+ * than memory converts in bounded memory. {@code Parquet.writer().compression(Parquet.Codec.ZSTD).write(reader,
  * target)}.
  *
  * <p>Each column chunk is one data page (v1) with PLAIN values and RLE repetition and definition
@@ -99,6 +99,9 @@ public final class Parquet {
         out.write(MAGIC);
         List<RowGroup> groups = new ArrayList<>();
         for (FitsTable chunk : reader.chunks(rowGroupRows)) {
+          if (chunk.rowCount() == 0) {
+            continue; // a filter kept no row of this chunk
+          }
           groups.add(rowGroup(columns, chunk, out));
           rows[0] += chunk.rowCount();
         }

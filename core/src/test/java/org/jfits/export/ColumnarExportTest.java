@@ -172,6 +172,25 @@ class ColumnarExportTest {
   }
 
   @Test
+  void aFilterWritesOnlyTheChunksWithRowsItKeeps() throws Exception {
+    Path file = generated("every_type_table");
+    try (DuckDbReader duck = new DuckDbReader(); FitsFile fits = Fits.open(file)) {
+      // j is -2^31, -1, 0, 2^31 - 1, 5, 6, 7, 8, 9: chunks of 3 rows keep 0, 1 and 3 rows
+      TableReader reader = fits.hdu(1).table().where("j > 6");
+      Path parquet = dir.resolve("kept.parquet");
+      assertEquals(4, Parquet.writer().rowGroupRows(3).write(reader, parquet));
+      assertEquals(List.of(List.of(0L, 1L), List.of(1L, 3L)), duck.query("SELECT row_group_id,"
+          + " max(row_group_num_rows) FROM parquet_metadata(" + DuckDbReader.literal(parquet) + ") GROUP BY 1 ORDER BY 1"));
+      checker.add(file, 1, "parquet", duck.dump(parquet), null, null, "j > 6");
+      Path arrow = dir.resolve("kept.arrow");
+      assertEquals(4, ArrowIpc.writer().batchRows(3).write(reader, arrow));
+      assertEquals(2, ArrowReference.read(arrow).batches());
+      checker.arrow(arrow, file, 1, null, null, "j > 6");
+    }
+    checker.run();
+  }
+
+  @Test
   void oddColumnNamesArriveAsTheyAre() throws Exception {
     Path file = dir.resolve("odd.fits");
     TestFiles.python("import numpy as np; from astropy.io import fits; import sys;"
