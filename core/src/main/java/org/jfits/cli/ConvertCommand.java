@@ -19,7 +19,8 @@ import org.jfits.write.TableHdu;
  * {@code jfits convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.parquet|OUT.arrow|OUT.feather|OUT.fits
  * [--compression C]}: a table HDU (the first one unless {@code [EXT]} or {@code --hdu} says) as
  * delimited text ({@link DelimitedText}), Parquet ({@link Parquet}) or Arrow IPC ({@link ArrowIpc}),
- * streamed, or as a FITS copy of the selection, with {@code --columns}, {@code --rows} and {@code --where} as {@code export}.
+ * streamed, or as a FITS copy of the selection, with {@code --columns}, {@code --rows} and
+ * {@code --where} as {@code export}.
  */
 final class ConvertCommand {
   private static final String COMPRESSION_USE = "--compression applies to .parquet, .arrow and .feather output";

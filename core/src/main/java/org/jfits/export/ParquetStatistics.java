@@ -7,10 +7,11 @@ import org.apache.parquet.format.Statistics;
 
 /**
  * The statistics of a column chunk: the number of nulls (level entries below the maximum
- * definition: null cells and empty lists), of NaN values for floats, and the minimum and maximum value in PLAIN encoding, in
- * the sort order of the logical type: unsigned integers compare unsigned, strings byte by byte
- * unsigned, floats without NaN (no minimum or maximum when every value is NaN) and with a zero
- * minimum written as -0.0 and a zero maximum as +0.0, as the Parquet specification asks.
+ * definition: null cells and empty lists), of NaN values for floats, and the minimum and maximum
+ * value in PLAIN encoding, in the sort order of the logical type: unsigned integers compare
+ * unsigned, strings byte by byte unsigned, floats without NaN (no minimum or maximum when every value
+ * is NaN) and with a zero minimum written as -0.0 and a zero maximum as +0.0, as the Parquet
+ * specification asks.
  */
 final class ParquetStatistics {
   private ParquetStatistics() {}

@@ -180,7 +180,8 @@ class ColumnarExportTest {
       Path parquet = dir.resolve("kept.parquet");
       assertEquals(4, Parquet.writer().rowGroupRows(3).write(reader, parquet));
       assertEquals(List.of(List.of(0L, 1L), List.of(1L, 3L)), duck.query("SELECT row_group_id,"
-          + " max(row_group_num_rows) FROM parquet_metadata(" + DuckDbReader.literal(parquet) + ") GROUP BY 1 ORDER BY 1"));
+          + " max(row_group_num_rows) FROM parquet_metadata(" + DuckDbReader.literal(parquet) + ")"
+          + " GROUP BY 1 ORDER BY 1"));
       checker.add(file, 1, "parquet", duck.dump(parquet), null, null, "j > 6");
       Path arrow = dir.resolve("kept.arrow");
       assertEquals(4, ArrowIpc.writer().batchRows(3).write(reader, arrow));
@@ -253,7 +254,8 @@ class ColumnarExportTest {
   private Path astropyTypes() throws Exception {
     Path file = dir.resolve("astropy_types.fits");
     TestFiles.python("import sys; sys.path.insert(0, sys.argv[1]); from astropy_table_reference import"
-        + " generated_table; generated_table(sys.argv[2])", Path.of(System.getProperty("basedir", "."), "src/test/python").toString(),
+        + " generated_table; generated_table(sys.argv[2])",
+        Path.of(System.getProperty("basedir", "."), "src/test/python").toString(),
         file.toString());
     return file;
   }
