@@ -3,21 +3,28 @@ package org.jfits.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.Hdu;
+import org.jfits.export.ArrowIpc;
 import org.jfits.export.DelimitedText;
+import org.jfits.export.Parquet;
 import org.jfits.table.TableReader;
 import org.jfits.write.FitsWriter;
 import org.jfits.write.SelectedRowsHdu;
 
 /**
- * {@code jfits convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.fits}: a table HDU (the first one unless
- * {@code [EXT]} or {@code --hdu} says) as delimited text ({@link DelimitedText}, streamed) or as a FITS
- * copy of the selection, with {@code --columns}, {@code --rows} and {@code --where} as {@code export}.
+ * {@code jfits convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.parquet|OUT.arrow|OUT.feather|OUT.fits
+ * [--compression C]}: a table HDU (the first one unless {@code [EXT]} or {@code --hdu} says) as
+ * delimited text ({@link DelimitedText}), Parquet ({@link Parquet}) or Arrow IPC ({@link ArrowIpc}),
+ * streamed, or as a FITS copy of the selection, with {@code --columns}, {@code --rows} and
+ * {@code --where} as {@code export}.
  */
 final class ConvertCommand {
+  private static final String COMPRESSION_USE = "--compression applies to .parquet, .arrow and .feather output";
+
   private ConvertCommand() {}
 
   static int run(Main.Options options, PrintStream out) throws IOException {
@@ -27,14 +34,17 @@ final class ConvertCommand {
     }
     options.takeHdu(spec);
     if (options.out == null) {
-      throw new Main.UsageException("convert needs --out OUT.csv or OUT.tsv");
+      throw new Main.UsageException("convert needs --out OUT.csv, OUT.tsv, OUT.parquet, OUT.arrow or OUT.fits");
     }
     String target = options.out.toLowerCase(Locale.ROOT);
     boolean toFits = target.endsWith(".fits") || target.endsWith(".fit") || target.endsWith(".fts");
-    DelimitedText format = target.endsWith(".csv") ? DelimitedText.csv()
-        : target.endsWith(".tsv") ? DelimitedText.tsv() : null;
+    TableWrite format = toFits ? null : format(target, options.compression);
     if (format == null && !toFits) {
-      throw new Main.UsageException("convert writes .csv, .tsv or .fits files, not " + options.out);
+      throw new Main.UsageException("convert writes .csv, .tsv, .parquet, .arrow, .feather or .fits files, not "
+          + options.out);
+    }
+    if (toFits && options.compression != null) {
+      throw new Main.UsageException(COMPRESSION_USE);
     }
     try (FitsFile fits = Fits.open(spec.path())) {
       Hdu hdu = options.hdu == null ? TableCommand.firstTable(fits) : options.hdu(fits);
@@ -52,6 +62,38 @@ final class ConvertCommand {
       out.println("wrote " + rows + " rows to " + options.out);
     }
     return Main.OK;
+  }
+
+  /** A streaming writer of a table selection: {@link DelimitedText}, {@link Parquet}, {@link ArrowIpc}. */
+  @FunctionalInterface
+  private interface TableWrite {
+    long write(TableReader reader, Path target) throws IOException;
+  }
+
+  /** The writer for an output name (lower case), or null if none writes that kind of file. */
+  private static TableWrite format(String target, String compression) {
+    if (target.endsWith(".parquet")) {
+      return Parquet.writer().compression(compression == null ? Parquet.Codec.SNAPPY
+          : codec(Parquet.Codec.class, compression))::write;
+    }
+    if (target.endsWith(".arrow") || target.endsWith(".feather")) {
+      return ArrowIpc.writer().compression(compression == null ? ArrowIpc.Codec.NONE
+          : codec(ArrowIpc.Codec.class, compression))::write;
+    }
+    if (compression != null) {
+      throw new Main.UsageException(COMPRESSION_USE);
+    }
+    return target.endsWith(".csv") ? DelimitedText.csv()::write : target.endsWith(".tsv") ? DelimitedText.tsv()::write
+        : null;
+  }
+
+  private static <C extends Enum<C>> C codec(Class<C> codecs, String name) {
+    try {
+      return Enum.valueOf(codecs, name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException("--compression " + name + ": one of " + Arrays.stream(
+          codecs.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + " for this output");
+    }
   }
 
   /**

@@ -132,11 +132,15 @@ public final class Main {
         "                                        table data (|a - b| <= atol + rtol * |b|, NaN = NaN);",
         "                                        exit 0 identical, 1 different, 2 unreadable"));
     c.put("convert", String.join("\n",
-        "  convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.fits [--hdu N|NAME] [--columns A,B]",
-        "          [--rows START:STOP] [--where EXPR]",
-        "                                        a table HDU (default: the first) as CSV or TSV text,",
-        "                                        streamed in chunks of rows (nulls as empty fields,",
-        "                                        arrays as [v1, v2, ...]), or the selection as FITS"));
+        "  convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.parquet|OUT.arrow|OUT.feather|OUT.fits",
+        "          [--hdu N|NAME] [--columns A,B] [--rows START:STOP] [--where EXPR]",
+        "          [--compression snappy|zstd|gzip|none]",
+        "                                        a table HDU (default: the first) as CSV or TSV text",
+        "                                        (nulls as empty fields, arrays as [v1, v2, ...]),",
+        "                                        Parquet (--compression: snappy by default) or Arrow",
+        "                                        IPC / Feather v2 (--compression zstd|none, default",
+        "                                        none), streamed in chunks of rows; or the selection",
+        "                                        as FITS"));
     c.put("export", String.join("\n",
         "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
         "                                        write an image HDU as a NumPy .npy file; --raw keeps",
@@ -427,6 +431,7 @@ public final class Main {
     boolean allHdus;
     String hdus;
     String algorithm;
+    String compression;
     String tile;
     String quantize;
     boolean lossless;
@@ -528,6 +533,9 @@ public final class Main {
             break;
           case "--algorithm":
             options.algorithm = value(args, ++i, arg);
+            break;
+          case "--compression":
+            options.compression = value(args, ++i, arg);
             break;
           case "--tile":
             options.tile = value(args, ++i, arg);

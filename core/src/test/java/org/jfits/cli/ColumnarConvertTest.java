@@ -1,0 +1,66 @@
+package org.jfits.cli;
+
+import static org.jfits.cli.MainTest.jfits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfits.TestFiles;
+import org.jfits.export.ColumnarChecker;
+import org.jfits.export.DuckDbReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jfits convert} to Parquet ({@code .parquet}) and Arrow IPC ({@code .arrow}, {@code .feather})
+ * with {@code --columns}, {@code --rows}, {@code --where} and {@code --compression}: the files are read
+ * back by DuckDB and Arrow's Java reader and compared with astropy's selection of the same rows and
+ * columns ({@code check_columnar_export.py}); a codec the format lacks is a usage error that writes
+ * nothing.
+ */
+class ColumnarConvertTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void selectionsAndCodecsReachTheFiles() throws Exception {
+    Path events = TestFiles.real("real/fv_rosat_evt.fits");
+    ColumnarChecker checker = new ColumnarChecker(dir);
+    Path parquet = dir.resolve("events.parquet");
+    MainTest.Result r = jfits("convert", events + "[EVENTS]", "--out", parquet.toString(), "--columns", "PI,X,TIME",
+        "--rows", "10:2500", "--compression", "zstd");
+    assertEquals(Main.OK, r.exit(), r.err());
+    assertEquals("wrote 2490 rows to " + parquet, r.out().strip());
+    checker.parquet(parquet, events, 2, List.of(10, 2500), List.of("PI", "X", "TIME"), null);
+    try (DuckDbReader duck = new DuckDbReader()) {
+      assertEquals(List.of(List.of("ZSTD")), duck.query("SELECT DISTINCT compression FROM parquet_metadata("
+          + DuckDbReader.literal(parquet) + ")"));
+    }
+    Path feather = dir.resolve("events.feather");
+    r = jfits("convert", events.toString(), "--hdu", "EVENTS", "--out", feather.toString(), "--where",
+        "PI > 100 && PI < 140");
+    assertEquals(Main.OK, r.exit(), r.err());
+    checker.arrow(feather, events, 2, null, null, "(PI > 100) & (PI < 140)");
+    Path arrow = dir.resolve("every.arrow");
+    Path every = ColumnarChecker.generated("every_type_table", dir.resolve("every.fits"));
+    r = jfits("convert", every.toString(), "--out", arrow.toString(), "--compression", "zstd");
+    assertEquals(Main.OK, r.exit(), r.err());
+    checker.arrow(arrow, every, 1);
+    checker.run();
+  }
+
+  @Test
+  void aCodecTheFormatLacksIsAUsageError() throws Exception {
+    Path in = TestFiles.real("real/astropy_tb.fits");
+    for (String[] c : new String[][] {{"out.parquet", "lz4"}, {"out.arrow", "gzip"}, {"out.csv", "zstd"}}) {
+      Path out = dir.resolve(c[0]);
+      MainTest.Result r = jfits("convert", in.toString(), "--out", out.toString(), "--compression", c[1]);
+      assertEquals(Main.USAGE, r.exit(), c[0] + ": " + r.err());
+      assertTrue(r.err().contains("--compression"), r.err());
+      assertFalse(Files.exists(out), c[0]);
+    }
+  }
+}
