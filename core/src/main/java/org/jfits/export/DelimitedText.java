@@ -7,14 +7,21 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.jfits.io.AtomicOutput;
 import org.jfits.table.ColumnInfo;
 import org.jfits.table.FitsTable;
 import org.jfits.table.RaggedColumn;
 import org.jfits.table.TableReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -28,6 +35,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class DelimitedText {
   private static final int DEFAULT_CHUNK = 65_536;
+  private static final int MIN_SLICE_ROWS = 256;
 
   private final char delimiter;
   private int chunkRows = DEFAULT_CHUNK;
@@ -66,9 +74,15 @@ public final class DelimitedText {
         boolean header = true;
         for (FitsTable chunk : reader.chunks(chunkRows)) {
           if (header) {
-            List<String> names = new ArrayList<>();
-            chunk.columns().forEach(c -> names.add(c.name()));
-            line(out, names);
+            StringBuilder names = new StringBuilder();
+            List<ColumnInfo> columns = chunk.columns();
+            for (int i = 0; i < columns.size(); i++) {
+              if (i > 0) {
+                names.append(delimiter);
+              }
+              quote(columns.get(i).name(), names);
+            }
+            out.append(names.append('\n'));
             header = false;
           }
           write(chunk, out);
@@ -79,34 +93,108 @@ public final class DelimitedText {
     return rows[0];
   }
 
+  /**
+   * Writes the rows of a chunk: their text is made in slices (a few per core, at least
+   * {@link #MIN_SLICE_ROWS} rows each) on the common fork-join pool, then written in order.
+   */
   private void write(FitsTable chunk, Writer out) throws IOException {
     List<ColumnInfo> columns = chunk.columns();
-    List<String> fields = new ArrayList<>(columns.size());
-    for (int row = 0; row < chunk.rowCount(); row++) {
-      fields.clear();
-      for (ColumnInfo c : columns) {
-        fields.add(field(chunk, c.name(), row));
-      }
-      line(out, fields);
+    FieldText[] fields = new FieldText[columns.size()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = fieldText(chunk, columns.get(i).name());
+    }
+    int rows = (int) chunk.rowCount();
+    int slices = Math.max(1, Math.min(4 * ForkJoinPool.getCommonPoolParallelism(), rows / MIN_SLICE_ROWS));
+    String[] text = IntStream.range(0, slices).parallel()
+        .mapToObj(k -> lines(fields, (int) ((long) rows * k / slices), (int) ((long) rows * (k + 1) / slices)))
+        .toArray(String[]::new);
+    for (String lines : text) {
+      out.write(lines);
     }
   }
 
-  private static String field(FitsTable t, String name, int row) {
+  private String lines(FieldText[] fields, int from, int to) {
+    StringBuilder lines = new StringBuilder((to - from) * 16 * fields.length);
+    for (int row = from; row < to; row++) {
+      for (int i = 0; i < fields.length; i++) {
+        if (i > 0) {
+          lines.append(delimiter);
+        }
+        fields[i].append(row, lines);
+      }
+      lines.append('\n');
+    }
+    return lines.toString();
+  }
+
+  /** Appends the text of one column's field in a row (nothing for a missing value). */
+  @FunctionalInterface
+  private interface FieldText {
+    void append(int row, StringBuilder line);
+  }
+
+  /** How the fields of column {@code name} of a chunk are written, chosen once per chunk. */
+  private FieldText fieldText(FitsTable t, String name) {
     if (t.table().containsColumn(name)) {
       Column<?> column = t.table().column(name);
-      if (column.isMissing(row)) {
-        return "";
+      if (column instanceof DoubleColumn c) {
+        return (row, line) -> {
+          if (!c.isMissing(row)) {
+            line.append(number(Double.toString(c.getDouble(row)), c.getDouble(row)));
+          }
+        };
       }
-      Object value = column.get(row);
-      return value instanceof Boolean b ? (b ? "True" : "False") : value instanceof Number n ? number(n)
-          : String.valueOf(value);
+      if (column instanceof FloatColumn c) {
+        return (row, line) -> {
+          if (!c.isMissing(row)) {
+            line.append(number(Float.toString(c.getFloat(row)), c.getFloat(row)));
+          }
+        };
+      }
+      if (column instanceof LongColumn c) {
+        return (row, line) -> {
+          if (!c.isMissing(row)) {
+            line.append(c.getLong(row));
+          }
+        };
+      }
+      if (column instanceof IntColumn c) {
+        return (row, line) -> {
+          if (!c.isMissing(row)) {
+            line.append(c.getInt(row));
+          }
+        };
+      }
+      if (column instanceof ShortColumn c) {
+        return (row, line) -> {
+          if (!c.isMissing(row)) {
+            line.append(c.getShort(row));
+          }
+        };
+      }
+      if (column instanceof BooleanColumn c) {
+        return (row, line) -> {
+          if (!c.isMissing(row)) {
+            line.append(c.get(row) ? "True" : "False");
+          }
+        };
+      }
+      return (row, line) -> {
+        if (!column.isMissing(row)) {
+          quote(String.valueOf(column.get(row)), line);
+        }
+      };
     }
     RaggedColumn ragged = t.raggedColumns().get(name);
     if (ragged != null) {
-      return list(ragged.row(row));
+      return (row, line) -> quote(list(ragged.row(row)), line);
     }
     INDArray array = t.array(name);
-    return array == null ? "" : array.rank() == 1 ? element(array, row) : list(array.slice(row));
+    if (array == null) {
+      return (row, line) -> {};
+    }
+    return array.rank() == 1 ? (row, line) -> quote(element(array, row), line)
+        : (row, line) -> quote(list(array.slice(row)), line);
   }
 
   private static String list(INDArray values) {
@@ -120,8 +208,8 @@ public final class DelimitedText {
 
   private static String element(INDArray flat, long i) {
     return switch (flat.dataType()) {
-      case FLOAT -> number(flat.getFloat(i));
-      case DOUBLE -> number(flat.getDouble(i));
+      case FLOAT -> number(Float.toString(flat.getFloat(i)), flat.getFloat(i));
+      case DOUBLE -> number(Double.toString(flat.getDouble(i)), flat.getDouble(i));
       case BOOL -> flat.getDouble(i) != 0 ? "True" : "False";
       case UTF8 -> flat.getString(i);
       default -> String.valueOf(flat.getLong(i));
@@ -129,35 +217,29 @@ public final class DelimitedText {
   }
 
   /**
-   * The shortest digits that read back as the same float or double, without an exponent between
-   * 1e-4 and 1e16 ({@code 87315745.026}, not {@code 8.7315745026E7}), as Python prints them.
+   * {@code shortest}, the shortest digits that read back as the same float or double {@code value},
+   * without an exponent between 1e-4 and 1e16 ({@code 87315745.026}, not {@code 8.7315745026E7}), as
+   * Python prints them.
    */
-  private static String number(Number n) {
-    String shortest = n.toString();
-    double magnitude = Math.abs(n.doubleValue());
-    if (!(n instanceof Double || n instanceof Float) || !shortest.contains("E") || magnitude < 1e-4
-        || magnitude >= 1e16) {
+  private static String number(String shortest, double value) {
+    double magnitude = Math.abs(value);
+    if (shortest.indexOf('E') < 0 || magnitude < 1e-4 || magnitude >= 1e16) {
       return shortest;
     }
     return new BigDecimal(shortest).toPlainString();
   }
 
-  private void line(Writer out, List<String> fields) throws IOException {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.write(delimiter);
-      }
-      out.write(quoted(fields.get(i)));
-    }
-    out.write('\n');
-  }
-
-  private String quoted(String field) {
+  /** Appends {@code field}, quoted when it holds the delimiter, a quote or a line break (RFC 4180). */
+  private void quote(String field, StringBuilder line) {
     boolean needs = false;
     for (int i = 0; i < field.length() && !needs; i++) {
       char c = field.charAt(i);
       needs = c == delimiter || c == '"' || c == '\n' || c == '\r';
     }
-    return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    if (needs) {
+      line.append('"').append(field.replace("\"", "\"\"")).append('"');
+    } else {
+      line.append(field);
+    }
   }
 }
