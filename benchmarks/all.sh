@@ -8,4 +8,5 @@ here=$(cd "$(dirname "$0")" && pwd)
 "$here/cutouts/run.sh"
 "$here/images/run.sh"
 "$here/where/run.sh"
+"$here/export/run.sh"
 "$here/report.sh"
