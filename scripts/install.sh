@@ -22,7 +22,7 @@ jar=$(ls "$lib"/jfits-core-*.jar | grep -v -- -tests.jar | head -n 1)
 cat > "$prefix/bin/jfits.new" <<LAUNCHER
 #!/usr/bin/env bash
 source "$lib/java-flags.sh"
-jfits_share_classes "$lib" "$jar:$lib/*" "$lib/class-sharing-sample.fits"
+jfits_command_line_flags "$lib" "$jar:$lib/*" "$lib/class-sharing-sample.fits"
 exec java \${JFITS_JAVA_OPTS:-} "\${jfits_java_flags[@]}" -cp "$jar:$lib/*" org.jfits.cli.Main "\$@"
 LAUNCHER
 chmod +x "$prefix/bin/jfits.new"

@@ -16,17 +16,18 @@ if [[ -n "$jfits_java_major" ]] && ((jfits_java_major >= 23)); then
 fi
 export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1}"
 
-# jfits_share_classes FOLDER CLASSPATH SAMPLE.fits: class data sharing for the command line. The
-# classes that `jfits info SAMPLE.fits` loads are archived once per java version in FOLDER (again when
-# the first jar of CLASSPATH is newer than the archive), and jfits_java_flags gets the archive, which
-# starts later commands about 0.1 s sooner. The JVM ignores a stale, foreign or empty archive: when
+# jfits_command_line_flags FOLDER CLASSPATH SAMPLE.fits: adds to jfits_java_flags what the command
+# line runs best with. The throughput collector (ParallelGC: `info` over 1000 files in 1.2 s instead
+# of G1's 1.5 s). Class data sharing: the classes that `jfits info SAMPLE.fits` loads are archived
+# once per java version in FOLDER (again when the first jar of CLASSPATH is newer than the archive),
+# which starts later commands about 0.1 s sooner. The JVM ignores a stale, foreign or empty archive: when
 # archiving fails, an empty file stands in so that it is not tried on every start.
-jfits_share_classes() {
+jfits_command_line_flags() {
   local folder=$1 classpath=$2 sample=$3
   local archive
+  jfits_java_flags+=(-XX:+UseParallelGC)
   archive="$folder/jfits-cli-$(cksum <<< "$jfits_java_version" | cut -d ' ' -f 1).jsa"
-  [[ -w "$folder" ]] || return 0
-  if [[ ! -f "$archive" || "${classpath%%:*}" -nt "$archive" ]]; then
+  if [[ -w "$folder" ]] && [[ ! -f "$archive" || "${classpath%%:*}" -nt "$archive" ]]; then
     if java "${jfits_java_flags[@]}" -XX:ArchiveClassesAtExit="$archive.$$" -cp "$classpath" \
         org.jfits.cli.Main info "$sample" > /dev/null 2>&1; then
       mv -f "$archive.$$" "$archive"
@@ -35,5 +36,7 @@ jfits_share_classes() {
       : > "$archive"
     fi
   fi
-  jfits_java_flags+=(-XX:SharedArchiveFile="$archive")
+  if [[ -f "$archive" ]]; then
+    jfits_java_flags+=(-XX:SharedArchiveFile="$archive")
+  fi
 }
