@@ -20,7 +20,6 @@ import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.flatbuf.MetadataVersion;
 import org.apache.arrow.flatbuf.RecordBatch;
-import org.jfits.io.AtomicOutput;
 import org.jfits.table.FitsTable;
 import org.jfits.table.TableReader;
 
@@ -67,10 +66,7 @@ public final class ArrowIpc {
 
   /** Rows per record batch, which are also the rows read and held in memory at once (65536 by default). */
   public ArrowIpc batchRows(int rows) {
-    if (rows < 1) {
-      throw new IllegalArgumentException("record batches need 1 or more rows, not " + rows);
-    }
-    this.batchRows = rows;
+    this.batchRows = ChunkedFile.chunkRows(rows, "record batches");
     return this;
   }
 
@@ -81,33 +77,34 @@ public final class ArrowIpc {
    */
   public long write(TableReader reader, Path target) throws IOException {
     List<ExportColumn> columns = ExportColumn.of(reader.rows(0, 0).read());
-    long[] rows = {0};
-    AtomicOutput.write(target, temp -> {
-      try (CountingOutput out = new CountingOutput(temp)) {
+    List<long[]> blocks = new ArrayList<>();
+    return ChunkedFile.write(reader, batchRows, target, new ChunkedFile.Format() {
+      @Override
+      public void begin(CountingOutput out) throws IOException {
         out.write(MAGIC);
         out.pad(8);
         FlatBufferBuilder schema = new FlatBufferBuilder();
         schema.finish(Message.createMessage(schema, MetadataVersion.V5, MessageHeader.Schema,
             ArrowSchema.schema(schema, columns), 0, 0));
         message(schema, out);
-        List<long[]> blocks = new ArrayList<>();
-        for (FitsTable chunk : reader.chunks(batchRows)) {
-          if (chunk.rowCount() == 0) {
-            continue; // a filter kept no row of this chunk
-          }
-          List<ColumnValues> values = new ArrayList<>(columns.size());
-          for (ExportColumn column : columns) {
-            values.add(ColumnValues.of(column, chunk));
-          }
-          blocks.add(recordBatch(ArrowBatch.of(values, Math.toIntExact(chunk.rowCount())), out));
-          rows[0] += chunk.rowCount();
+      }
+
+      @Override
+      public void chunk(FitsTable chunk, CountingOutput out) throws IOException {
+        List<ColumnValues> values = new ArrayList<>(columns.size());
+        for (ExportColumn column : columns) {
+          values.add(ColumnValues.of(column, chunk));
         }
+        blocks.add(recordBatch(ArrowBatch.of(values, Math.toIntExact(chunk.rowCount())), out));
+      }
+
+      @Override
+      public void end(long rows, CountingOutput out) throws IOException {
         out.writeIntLittleEndian(CONTINUATION);
         out.writeIntLittleEndian(0);
         footer(columns, blocks, out);
       }
     });
-    return rows[0];
   }
 
   /** Writes one record batch message and its body; returns its block (offset, metadata length, body length). */

@@ -56,10 +56,7 @@ public final class DelimitedText {
 
   /** Rows read and written per chunk (65536 by default). */
   public DelimitedText chunkRows(int rows) {
-    if (rows < 1) {
-      throw new IllegalArgumentException("chunks need 1 or more rows, not " + rows);
-    }
-    this.chunkRows = rows;
+    this.chunkRows = ChunkedFile.chunkRows(rows, "chunks");
     return this;
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
@@ -21,7 +22,6 @@ import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Statistics;
 import org.apache.parquet.format.Util;
-import org.jfits.io.AtomicOutput;
 import org.jfits.table.FitsTable;
 import org.jfits.table.TableReader;
 
@@ -73,16 +73,13 @@ public final class Parquet {
 
   /** The compression of the data pages (Snappy by default). */
   public Parquet compression(Codec codec) {
-    this.codec = java.util.Objects.requireNonNull(codec, "codec");
+    this.codec = Objects.requireNonNull(codec, "codec");
     return this;
   }
 
   /** Rows per row group, which are also the rows read and held in memory at once (65536 by default). */
   public Parquet rowGroupRows(int rows) {
-    if (rows < 1) {
-      throw new IllegalArgumentException("row groups need 1 or more rows, not " + rows);
-    }
-    this.rowGroupRows = rows;
+    this.rowGroupRows = ChunkedFile.chunkRows(rows, "row groups");
     return this;
   }
 
@@ -93,19 +90,21 @@ public final class Parquet {
    */
   public long write(TableReader reader, Path target) throws IOException {
     List<ExportColumn> columns = ExportColumn.of(reader.rows(0, 0).read());
-    long[] rows = {0};
-    AtomicOutput.write(target, temp -> {
-      try (CountingOutput out = new CountingOutput(temp)) {
+    List<RowGroup> groups = new ArrayList<>();
+    return ChunkedFile.write(reader, rowGroupRows, target, new ChunkedFile.Format() {
+      @Override
+      public void begin(CountingOutput out) throws IOException {
         out.write(MAGIC);
-        List<RowGroup> groups = new ArrayList<>();
-        for (FitsTable chunk : reader.chunks(rowGroupRows)) {
-          if (chunk.rowCount() == 0) {
-            continue; // a filter kept no row of this chunk
-          }
-          groups.add(rowGroup(columns, chunk, out));
-          rows[0] += chunk.rowCount();
-        }
-        FileMetaData metadata = new FileMetaData(1, ParquetSchema.elements(columns), rows[0], groups)
+      }
+
+      @Override
+      public void chunk(FitsTable chunk, CountingOutput out) throws IOException {
+        groups.add(rowGroup(columns, chunk, out));
+      }
+
+      @Override
+      public void end(long rows, CountingOutput out) throws IOException {
+        FileMetaData metadata = new FileMetaData(1, ParquetSchema.elements(columns), rows, groups)
             .setKey_value_metadata(keyValues(columns)).setCreated_by("jfits");
         long start = out.position();
         Util.writeFileMetaData(metadata, out);
@@ -113,7 +112,6 @@ public final class Parquet {
         out.write(MAGIC);
       }
     });
-    return rows[0];
   }
 
   /**
