@@ -93,6 +93,14 @@ final class HttpRanges {
         .build());
   }
 
+  /**
+   * True if {@code failure} of a request says the server could not be reached or kept failing
+   * (refused or timed-out connections, resets, 5xx), not that it refused the file (404, 403...).
+   */
+  static boolean unreachable(FitsIOException failure) {
+    return !(failure.getCause() instanceof FatalException || failure.getCause() instanceof InterruptedIOException);
+  }
+
   /** The size and validators of the remote file (a HEAD request). */
   RemoteVersion probe() {
     return withRetries("HEAD", -1, -1, () -> {

@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -40,7 +41,8 @@ import java.util.stream.Stream;
  * bytes. The hash is checked on every read from disk; a block that is corrupt or truncated is deleted
  * and fetched again, never served.
  *
- * <p>Layout: {@code DIR/<hash of the URL>/<hash of the remote version>-<block size>/<block index>}.
+ * <p>Layout: {@code DIR/<hash of the URL>/<hash of the remote version>-<block size>/<block index>}, with
+ * the URL and its cached version beside the version's folder ({@code url}, {@code version}).
  * The version is the remote file's size, ETag and Last-Modified, so blocks of two versions of a file
  * never mix; when a newer version is seen, the older one's blocks are deleted.
  *
@@ -63,6 +65,7 @@ public final class RemoteCache {
   private static final String INDEX = "index";
   private static final String LOCK = "lock";
   private static final String URL_FILE = "url";
+  private static final String VERSION_FILE = "version";
   private static final long STALE_TEMP_MILLIS = 10 * 60_000L;
   private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
   private static volatile RemoteCache shared;
@@ -192,7 +195,7 @@ public final class RemoteCache {
    */
   Path entry(String url, String version, int blockSize) throws IOException {
     Path urlDir = urlDirectory(url);
-    String name = sha256Hex(version.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + blockSize;
+    String name = entryName(version, blockSize);
     Path entry = urlDir.resolve(name);
     Files.createDirectories(entry);
     List<Path> stale = new ArrayList<>();
@@ -215,7 +218,31 @@ public final class RemoteCache {
     if (!Files.exists(urlDir.resolve(URL_FILE))) {
       writeAtomically(urlDir, URL_FILE, url.getBytes(StandardCharsets.UTF_8));
     }
+    if (!cachedVersion(url).equals(Optional.of(version))) {
+      writeAtomically(urlDir, VERSION_FILE, version.getBytes(StandardCharsets.UTF_8));
+    }
     return entry;
+  }
+
+  /**
+   * The version of {@code url} whose blocks of {@code blockSize} this cache holds, if any: what a file
+   * can be read as while its server cannot be reached.
+   */
+  Optional<String> cachedVersion(String url, int blockSize) {
+    Optional<String> version = cachedVersion(url);
+    return version.filter(v -> Files.isDirectory(urlDirectory(url).resolve(entryName(v, blockSize))));
+  }
+
+  private Optional<String> cachedVersion(String url) {
+    try {
+      return Optional.of(Files.readString(urlDirectory(url).resolve(VERSION_FILE), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String entryName(String version, int blockSize) {
+    return sha256Hex(version.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + blockSize;
   }
 
   /**

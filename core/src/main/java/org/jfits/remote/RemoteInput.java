@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jfits.ErrorContext;
 import org.jfits.FitsIOException;
 import org.jfits.io.RandomAccessInput;
@@ -42,8 +43,8 @@ final class RemoteInput implements RandomAccessInput {
     this.name = uri.toString();
     this.cache = options.cache();
     this.http = new HttpRanges(uri, options, cache.stats());
-    this.version = http.probe();
     this.blockSize = options.blockSize();
+    this.version = version(http, cache, name, blockSize);
     this.blocks = (version.size() + blockSize - 1) / blockSize;
     this.whole = version.size() <= options.wholeFileBytes();
     this.memoryBlocks = options.memoryBlocks();
@@ -53,6 +54,24 @@ final class RemoteInput implements RandomAccessInput {
       this.entry = cache.entry(name, version.key(), blockSize);
     } catch (IOException e) {
       throw new FitsIOException(ErrorContext.file(name), "cannot use the cache in " + cache.config().directory(), e);
+    }
+  }
+
+  /**
+   * The version the server reports, or, when it cannot be reached, the version the cache holds, whose
+   * cached blocks can then still be read (the others fail as fetches do).
+   */
+  private static RemoteVersion version(HttpRanges http, RemoteCache cache, String name, int blockSize) {
+    try {
+      return http.probe();
+    } catch (FitsIOException e) {
+      Optional<String> cached = HttpRanges.unreachable(e) ? cache.cachedVersion(name, blockSize) : Optional.empty();
+      if (cached.isEmpty()) {
+        throw e;
+      }
+      RemoteVersion version = RemoteVersion.ofKey(cached.get());
+      LOG.warn("{}: the server cannot be reached; reading the cached copy ({})", name, version);
+      return version;
     }
   }
 

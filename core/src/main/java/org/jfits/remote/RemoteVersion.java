@@ -28,6 +28,19 @@ record RemoteVersion(long size, Optional<String> etag, Optional<String> lastModi
     return size + "|" + etag.orElse("") + "|" + lastModified.orElse("");
   }
 
+  /** The version a {@link #key()} names (a Last-Modified date never holds {@code |}). */
+  static RemoteVersion ofKey(String key) {
+    int first = key.indexOf('|');
+    int last = key.lastIndexOf('|');
+    if (first < 0 || last == first) {
+      throw new IllegalArgumentException("not a version key: " + key);
+    }
+    String etag = key.substring(first + 1, last);
+    String date = key.substring(last + 1);
+    return new RemoteVersion(Long.parseLong(key.substring(0, first)), Optional.of(etag).filter(e -> !e.isEmpty()),
+        Optional.of(date).filter(d -> !d.isEmpty()));
+  }
+
   @Override
   public String toString() {
     return size + " bytes" + etag.map(e -> ", ETag " + e).orElse("") + lastModified.map(d -> ", " + d).orElse("");

@@ -186,11 +186,50 @@ class RemoteFaultTest {
         FitsIOException e = assertThrows(FitsIOException.class, () -> image.cutout(10, 900, 20, 20));
         assertTrue(e.getMessage().contains(uri.toString()) && e.getMessage().contains("connection refused"),
             e.getMessage());
-        assertThrows(FitsIOException.class, () -> Fits.open(uri, RemoteRig.options(cache)));
+        try (FitsFile offline = Fits.open(uri, RemoteRig.options(cache))) {
+          ImageReader cachedImage = offline.hdu(0).image();
+          assertEquals(local.hdu(0).image().cutout(10, 10, 20, 20), cachedImage.cutout(10, 10, 20, 20),
+              "opened from the cache");
+          FitsIOException uncached = assertThrows(FitsIOException.class, () -> cachedImage.cutout(10, 900, 20, 20));
+          assertTrue(uncached.getMessage().contains(uri.toString()), uncached.getMessage());
+        }
       } finally {
         rig.nginx.start();
       }
       assertEquals(local.hdu(0).image().cutout(10, 900, 20, 20), image.cutout(10, 900, 20, 20));
     }
+  }
+
+  @Test
+  void aFullyCachedFileIsReadWhileTheServerIsDown() throws Exception {
+    RemoteCache cache = RemoteCache.open(CacheConfig.in(cacheDir));
+    URI uri = rig.nginx.uri(RemoteRig.BIG);
+    try (RandomAccessInput online = Remote.open(uri, RemoteRig.options(cache))) {
+      assertArrayEquals(big, read(online, 0, big.length));
+    }
+    rig.nginx.stop();
+    try (RandomAccessInput offline = Remote.open(uri, RemoteRig.options(cache))) {
+      assertEquals(big.length, offline.size());
+      assertArrayEquals(big, read(offline, 0, big.length));
+    } finally {
+      rig.nginx.start();
+    }
+  }
+
+  @Test
+  void aFileTheServerNoLongerHasIsNotReadFromTheCache() throws Exception {
+    RemoteCache cache = RemoteCache.open(CacheConfig.in(cacheDir));
+    Path served = rig.local("removed.fits");
+    Files.write(served, big);
+    URI uri = rig.nginx.uri("removed.fits");
+    try {
+      try (RandomAccessInput online = Remote.open(uri, RemoteRig.options(cache))) {
+        assertArrayEquals(big, read(online, 0, big.length));
+      }
+    } finally {
+      Files.delete(served);
+    }
+    FitsIOException e = assertThrows(FitsIOException.class, () -> Remote.open(uri, RemoteRig.options(cache)));
+    assertTrue(e.getMessage().contains(uri.toString()) && e.getMessage().contains("404"), e.getMessage());
   }
 }
