@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.io.InterruptedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.jfits.ErrorContext;
 import org.jfits.FitsIOException;
 import org.jfits.io.RandomAccessInput;
@@ -23,10 +27,13 @@ import org.slf4j.LoggerFactory;
  * {@link RemoteOptions#coalesceBytes()} of cached blocks in one request), so reading a section fetches
  * the blocks around it and nothing else. Files up to {@link RemoteOptions#wholeFileBytes()} are fetched
  * whole on their first read. A server that ignores ranges sends the whole file on the first request;
- * every block of it is stored, so later reads are served from the cache.
+ * every block of it is stored, so later reads are served from the cache. Threads that miss the same
+ * block share one fetch: the first asks for it, the others wait for its bytes.
  */
 final class RemoteInput implements RandomAccessInput {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteInput.class);
+  /** Marks, in a read's blocks, one that another thread is fetching. */
+  private static final byte[] PENDING = new byte[0];
   private final String name;
   private final HttpRanges http;
   private final RemoteCache cache;
@@ -38,6 +45,11 @@ final class RemoteInput implements RandomAccessInput {
   private final Map<Long, byte[]> memory;
   private final int memoryBlocks;
   private final long coalesceBlocks;
+  /**
+   * Blocks a thread is fetching; other threads that miss them wait for these instead of asking again.
+   * Guarded by itself, so that a read claims all its missing blocks at once.
+   */
+  private final Map<Long, CompletableFuture<byte[]>> inFlight = new HashMap<>();
 
   RemoteInput(URI uri, RemoteOptions options) {
     this.name = uri.toString();
@@ -119,7 +131,62 @@ final class RemoteInput implements RandomAccessInput {
     fetchMissing(found, 0);
   }
 
+  /**
+   * Fills the missing blocks of {@code found} (whose first element is block {@code first}): fetches
+   * those no other thread is fetching, then waits for the others; one whose fetch failed elsewhere is
+   * fetched here.
+   */
   private void fetchMissing(byte[][] found, long first) throws IOException {
+    Map<Integer, CompletableFuture<byte[]>> awaited = new HashMap<>();
+    Map<Long, CompletableFuture<byte[]>> claimed = new HashMap<>();
+    synchronized (inFlight) {
+      for (int i = 0; i < found.length; i++) {
+        if (found[i] == null) {
+          CompletableFuture<byte[]> mine = new CompletableFuture<>();
+          CompletableFuture<byte[]> other = inFlight.putIfAbsent(first + i, mine);
+          if (other == null) {
+            claimed.put(first + i, mine);
+          } else {
+            awaited.put(i, other);
+            found[i] = PENDING;
+          }
+        }
+      }
+    }
+    try {
+      fetchRuns(found, first);
+    } finally {
+      IOException notFetched = new IOException("the fetch of " + name + " that another read waited for failed");
+      synchronized (inFlight) {
+        claimed.forEach(inFlight::remove);
+      }
+      claimed.values().forEach(mine -> mine.completeExceptionally(notFetched));
+    }
+    boolean failedElsewhere = false;
+    for (Map.Entry<Integer, CompletableFuture<byte[]>> e : awaited.entrySet()) {
+      byte[] block = await(e.getValue());
+      found[e.getKey()] = block;
+      failedElsewhere |= block == null;
+    }
+    if (failedElsewhere) {
+      fetchRuns(found, first);
+    }
+  }
+
+  /** The bytes of a block another thread is fetching, or {@code null} if its fetch failed. */
+  private static byte[] await(CompletableFuture<byte[]> fetching) throws IOException {
+    try {
+      return fetching.get();
+    } catch (ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a block");
+    }
+  }
+
+  /** Fetches the missing blocks of {@code found}, leaving those marked {@link #PENDING} alone. */
+  private void fetchRuns(byte[][] found, long first) throws IOException {
     if (whole && hasGap(found)) {
       found = wholeFile(found, first);
     }
@@ -307,6 +374,13 @@ final class RemoteInput implements RandomAccessInput {
       remember(index, block);
       if (wanted) {
         found[(int) (index - first)] = block;
+      }
+      CompletableFuture<byte[]> waiting;
+      synchronized (inFlight) {
+        waiting = inFlight.get(index);
+      }
+      if (waiting != null) {
+        waiting.complete(block);
       }
     }
 

@@ -14,6 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jfits.Fits;
 import org.jfits.FitsFile;
 import org.jfits.FitsIOException;
@@ -64,6 +70,10 @@ class RemoteFaultTest {
   void stopProxy() throws Exception {
     proxy.close();
   }
+
+  /** Bytes over three blocks that the concurrent reads share. */
+  private static final long SHARED_FROM = 5L * RemoteRig.BLOCK + 1000;
+  private static final int SHARED_LENGTH = 2 * RemoteRig.BLOCK;
 
   private URI bigThroughProxy() {
     return proxy.uri("/files/" + RemoteRig.BIG);
@@ -198,6 +208,59 @@ class RemoteFaultTest {
       }
       assertEquals(local.hdu(0).image().cutout(10, 900, 20, 20), image.cutout(10, 900, 20, 20));
     }
+  }
+
+  @Test
+  void threadsThatMissTheSameBlocksShareOneFetch() throws Exception {
+    RemoteCache cache = RemoteCache.open(CacheConfig.in(cacheDir));
+    proxy.latency(300);
+    try (RandomAccessInput input = Remote.open(bigThroughProxy(), RemoteRig.options(cache))) {
+      cache.stats().reset();
+      List<Future<byte[]>> reads = readTogether(input, 8, SHARED_FROM, SHARED_LENGTH);
+      for (Future<byte[]> r : reads) {
+        assertArrayEquals(Arrays.copyOfRange(big, (int) SHARED_FROM, (int) SHARED_FROM + SHARED_LENGTH), r.get());
+      }
+    }
+    assertEquals(1, cache.stats().requests(), "one GET: " + cache.stats());
+    assertEquals(3, cache.stats().misses(), cache.stats().toString());
+  }
+
+  @Test
+  void threadsThatWaitedForAFailedFetchFetchForThemselves() throws Exception {
+    RemoteCache cache = RemoteCache.open(CacheConfig.in(cacheDir));
+    proxy.latency(300);
+    RemoteOptions once = RemoteRig.options(cache).withRetry(RetryPolicy.defaults().withAttempts(1));
+    try (RandomAccessInput input = Remote.open(bigThroughProxy(), once)) {
+      proxy.script(Fault.ERROR_503);
+      int failed = 0;
+      for (Future<byte[]> r : readTogether(input, 8, SHARED_FROM, SHARED_LENGTH)) {
+        try {
+          assertArrayEquals(Arrays.copyOfRange(big, (int) SHARED_FROM, (int) SHARED_FROM + SHARED_LENGTH), r.get());
+        } catch (ExecutionException e) {
+          assertTrue(e.getCause().getMessage().contains("HTTP 503"), e.getCause().getMessage());
+          failed++;
+        }
+      }
+      assertEquals(1, failed, "only the read whose own request failed");
+    }
+  }
+
+  /** Reads of the same bytes by {@code threads} threads that start together. */
+  private static List<Future<byte[]>> readTogether(RandomAccessInput input, int threads, long from, int length)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<byte[]>> reads = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      reads.add(pool.submit(() -> {
+        start.await();
+        return read(input, from, length);
+      }));
+    }
+    start.countDown();
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "reads did not end");
+    return reads;
   }
 
   @Test
