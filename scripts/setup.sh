@@ -3,7 +3,8 @@
 #   scripts/setup.sh          build tools only (checks java and mvn)
 #   scripts/setup.sh test     also the reference tools the tests compare against (astropy, numpy,
 #                             matplotlib, fitsio, fitsverify, fpack/funpack), nginx (the HTTP
-#                             server of the remote-file tests) and Jupyter, which executes the notebooks
+#                             server of the remote-file tests), openssl (their TLS certificate) and
+#                             Jupyter, which executes the notebooks
 #   scripts/setup.sh jupyter  build tools and Jupyter (Debian's packages, run with /usr/bin/python3)
 #   scripts/setup.sh bench    the peers the benchmarks time jfits against (astropy, fitsio, numpy)
 # Packages already installed are left alone; apt-get runs only when something is missing.
@@ -28,7 +29,7 @@ case "${1:-}" in
   test)
     # Debian's own python3 (/usr/bin/python3) runs the reference checks and the notebooks.
     packages+=(python3 python3-numpy python3-astropy python3-matplotlib python3-fitsio fitsverify libcfitsio-bin nginx
-      "${jupyter[@]}") ;;
+      openssl "${jupyter[@]}") ;;
   jupyter)
     packages+=(python3 "${jupyter[@]}") ;;
   bench)

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.jfits.ErrorContext;
 import org.jfits.FitsIOException;
 
@@ -36,7 +38,7 @@ import org.jfits.FitsIOException;
  */
 final class HttpRanges {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-  private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final Map<ClientSettings, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
   /** Receives body bytes in order: {@code offset} is where {@code bytes[from]} lies in the file. */
   interface Sink {
@@ -86,11 +88,8 @@ final class HttpRanges {
     this.url = uri.toString();
     this.options = options;
     this.stats = stats;
-    this.client = CLIENTS.computeIfAbsent(options.connectTimeout(), timeout -> HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build());
+    this.client = CLIENTS.computeIfAbsent(new ClientSettings(options.connectTimeout(), options.sslContext()),
+        ClientSettings::client);
   }
 
   /**
@@ -216,6 +215,9 @@ final class HttpRanges {
       throw new InterruptedIOException("interrupted while waiting for " + url);
     } catch (IllegalArgumentException e) {
       throw new FatalException("not a usable URL: " + e.getMessage());
+    } catch (SSLHandshakeException e) {
+      throw new FatalException("TLS handshake failed: " + e.getMessage()
+          + " (for a private certificate authority, see RemoteOptions.withSslContext or javax.net.ssl.trustStore)");
     }
   }
 
@@ -307,6 +309,18 @@ final class HttpRanges {
       }
     }
     return false;
+  }
+
+  /** What tells one shared client from another: its connect timeout and TLS context. */
+  private record ClientSettings(Duration connectTimeout, Optional<SSLContext> sslContext) {
+    HttpClient client() {
+      HttpClient.Builder builder = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(connectTimeout)
+          .followRedirects(HttpClient.Redirect.NORMAL);
+      sslContext.ifPresent(builder::sslContext);
+      return builder.build();
+    }
   }
 
   /** Carries a {@link RemoteChangedException} through the retry loop, which must not retry it. */

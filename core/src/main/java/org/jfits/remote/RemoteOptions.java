@@ -2,6 +2,8 @@ package org.jfits.remote;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * How remote files are read: block size, when to download whole files, timeouts, retries and the
@@ -11,7 +13,9 @@ import java.util.Objects;
  * ({@code jfits.remote.wholeFileBytes}), 10 s to connect, 30 s without a byte before a read times
  * out, {@link RetryPolicy#defaults()}, {@link RemoteCache#shared()}, 8 blocks kept in memory per open
  * file, missing runs of one read joined across up to 1 MiB of cached blocks
- * ({@code jfits.remote.coalesceBytes}).
+ * ({@code jfits.remote.coalesceBytes}), the JVM's TLS settings for {@code https} (its default
+ * {@link SSLContext}, which trusts the certificates of {@code javax.net.ssl.trustStore} when that
+ * property is set, else the JDK's).
  */
 public final class RemoteOptions {
   private final int blockSize;
@@ -22,9 +26,10 @@ public final class RemoteOptions {
   private final RemoteCache cache;
   private final int memoryBlocks;
   private final long coalesceBytes;
+  private final SSLContext sslContext;
 
   private RemoteOptions(int blockSize, long wholeFileBytes, Duration connectTimeout, Duration readTimeout,
-      RetryPolicy retry, RemoteCache cache, int memoryBlocks, long coalesceBytes) {
+      RetryPolicy retry, RemoteCache cache, int memoryBlocks, long coalesceBytes, SSLContext sslContext) {
     if (blockSize < 2880 || blockSize % 2880 != 0 && Integer.bitCount(blockSize) != 1) {
       throw new IllegalArgumentException("blockSize must be a power of two or a multiple of 2880, at least 2880: "
           + blockSize);
@@ -40,13 +45,14 @@ public final class RemoteOptions {
     this.cache = cache;
     this.memoryBlocks = memoryBlocks;
     this.coalesceBytes = coalesceBytes;
+    this.sslContext = sslContext;
   }
 
   /** The defaults listed in the class description. */
   public static RemoteOptions defaults() {
     return new RemoteOptions(Integer.getInteger("jfits.remote.blockSize", 1 << 20),
         Long.getLong("jfits.remote.wholeFileBytes", 4L << 20), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        RetryPolicy.defaults(), null, 8, Long.getLong("jfits.remote.coalesceBytes", 1L << 20));
+        RetryPolicy.defaults(), null, 8, Long.getLong("jfits.remote.coalesceBytes", 1L << 20), null);
   }
 
   /**
@@ -55,19 +61,19 @@ public final class RemoteOptions {
    */
   public RemoteOptions withBlockSize(int bytes) {
     return new RemoteOptions(bytes, wholeFileBytes, connectTimeout, readTimeout, retry, cache, memoryBlocks,
-        coalesceBytes);
+        coalesceBytes, sslContext);
   }
 
   /** The same options downloading files of at most {@code bytes} whole on their first read. */
   public RemoteOptions withWholeFileBytes(long bytes) {
     return new RemoteOptions(blockSize, bytes, connectTimeout, readTimeout, retry, cache, memoryBlocks,
-        coalesceBytes);
+        coalesceBytes, sslContext);
   }
 
   /** The same options with another limit on establishing a connection. */
   public RemoteOptions withConnectTimeout(Duration timeout) {
     return new RemoteOptions(blockSize, wholeFileBytes, timeout, readTimeout, retry, cache, memoryBlocks,
-        coalesceBytes);
+        coalesceBytes, sslContext);
   }
 
   /**
@@ -76,24 +82,25 @@ public final class RemoteOptions {
    */
   public RemoteOptions withReadTimeout(Duration timeout) {
     return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, timeout, retry, cache, memoryBlocks,
-        coalesceBytes);
+        coalesceBytes, sslContext);
   }
 
   /** The same options with another retry policy. */
   public RemoteOptions withRetry(RetryPolicy policy) {
     return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, policy, cache, memoryBlocks,
-        coalesceBytes);
+        coalesceBytes, sslContext);
   }
 
   /** The same options with another cache. */
   public RemoteOptions withCache(RemoteCache remoteCache) {
     return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, retry,
-        Objects.requireNonNull(remoteCache, "cache"), memoryBlocks, coalesceBytes);
+        Objects.requireNonNull(remoteCache, "cache"), memoryBlocks, coalesceBytes, sslContext);
   }
 
   /** The same options keeping {@code n} recently read blocks of each open file in memory. */
   public RemoteOptions withMemoryBlocks(int n) {
-    return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, retry, cache, n, coalesceBytes);
+    return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, retry, cache, n, coalesceBytes,
+        sslContext);
   }
 
   /**
@@ -103,7 +110,21 @@ public final class RemoteOptions {
    */
   public RemoteOptions withCoalesceBytes(long bytes) {
     return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, retry, cache, memoryBlocks,
-        bytes);
+        bytes, sslContext);
+  }
+
+  /**
+   * The same options making {@code https} connections with {@code context}: e.g. one that trusts a
+   * private certificate authority, or presents a client certificate.
+   */
+  public RemoteOptions withSslContext(SSLContext context) {
+    return new RemoteOptions(blockSize, wholeFileBytes, connectTimeout, readTimeout, retry, cache, memoryBlocks,
+        coalesceBytes, Objects.requireNonNull(context, "context"));
+  }
+
+  /** The TLS context of {@code https} connections, if one was given; else the JVM's default is used. */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
   }
 
   /** The most cached bytes fetched again to join two missing runs of one read into one request. */

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * process in the foreground ({@code daemon off}, one process) with a generated configuration whose
  * pid file, logs and temporary folders live in a work folder: no root needed. {@code /files/} serves
  * with nginx's own range support; {@code /norange/} serves the same folder with {@code max_ranges 0},
- * so every range request gets the whole file with status 200.
+ * so every range request gets the whole file with status 200. Optionally it also serves {@code /files/}
+ * over TLS on a second port, with a given certificate.
  */
 final class NginxServer implements AutoCloseable {
   private static final String NGINX = System.getProperty("jfits.nginx", "/usr/sbin/nginx");
@@ -24,13 +25,25 @@ final class NginxServer implements AutoCloseable {
   private final Path root;
   private final Path work;
   private final int port;
+  private final TlsCertificate tls;
+  private final int tlsPort;
   private Process process;
+
+  /** A PEM certificate and its unencrypted PEM private key. */
+  record TlsCertificate(Path certificate, Path key) {}
 
   /** Starts nginx serving {@code root}; its files go in {@code work}. */
   NginxServer(Path root, Path work) throws IOException {
+    this(root, work, null);
+  }
+
+  /** Starts nginx serving {@code root}, also over TLS with {@code tls} if it is not null. */
+  NginxServer(Path root, Path work, TlsCertificate tls) throws IOException {
     this.root = root.toAbsolutePath();
     this.work = work.toAbsolutePath();
     this.port = freePort();
+    this.tls = tls;
+    this.tlsPort = tls == null ? -1 : freePort();
     Files.createDirectories(work.resolve("tmp"));
     Files.writeString(work.resolve("nginx.conf"), config(), StandardCharsets.US_ASCII);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "nginx-stop"));
@@ -49,6 +62,14 @@ final class NginxServer implements AutoCloseable {
   /** The URL of a served file, with range support. */
   URI uri(String name) {
     return URI.create("http://127.0.0.1:" + port + "/files/" + name);
+  }
+
+  /** The {@code https} URL of a served file, with range support (a server started with a certificate). */
+  URI httpsUri(String name) {
+    if (tls == null) {
+      throw new IllegalStateException("nginx was started without a certificate");
+    }
+    return URI.create("https://127.0.0.1:" + tlsPort + "/files/" + name);
   }
 
   /** The URL of a served file where ranges are ignored. */
@@ -124,6 +145,13 @@ final class NginxServer implements AutoCloseable {
         "    location /files/ { alias " + root + "/; }",
         "    location /norange/ { alias " + root + "/; max_ranges 0; }",
         "  }",
+        tls == null ? "" : String.join("\n",
+            "  server {",
+            "    listen 127.0.0.1:" + tlsPort + " ssl;",
+            "    ssl_certificate " + tls.certificate().toAbsolutePath() + ";",
+            "    ssl_certificate_key " + tls.key().toAbsolutePath() + ";",
+            "    location /files/ { alias " + root + "/; }",
+            "  }"),
         "}",
         "");
   }

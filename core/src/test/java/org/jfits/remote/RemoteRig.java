@@ -34,6 +34,11 @@ public final class RemoteRig implements AutoCloseable {
 
   /** Makes the folder and starts nginx; skips the calling test where nginx is not installed. */
   public static RemoteRig start() throws IOException {
+    return start(null);
+  }
+
+  /** As {@link #start()}, nginx also serving over TLS with {@code tls} if it is not null. */
+  static RemoteRig start(NginxServer.TlsCertificate tls) throws IOException {
     assumeTrue(NginxServer.available(), "nginx is not installed (scripts/setup.sh test installs it)");
     Path base = Files.createTempDirectory("jfits-remote-");
     Path folder = Files.createDirectories(base.resolve("served"));
@@ -42,7 +47,7 @@ public final class RemoteRig implements AutoCloseable {
       Files.createSymbolicLink(folder.resolve(source.getFileName()), source);
     }
     Files.write(folder.resolve(BIG), bigImage());
-    return new RemoteRig(folder, new NginxServer(folder, base.resolve("nginx")));
+    return new RemoteRig(folder, new NginxServer(folder, base.resolve("nginx"), tls));
   }
 
   /** The local path of a served file; files put in the folder are served too. */
