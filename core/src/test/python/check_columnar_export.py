@@ -17,7 +17,8 @@ What is expected, from the FITS column (TFORM, TZERO, TSCAL, TNULL, TDIM) and as
   (real, imaginary); fixed arrays nested per TDIM axis (Arrow: FixedSizeList; Parquet: LIST);
   P/Q lists (Arrow: List for P, LargeList for Q). Null: scalar integers whose stored value is TNULL,
   logicals neither T nor F, blank or TNULL ASCII-table numbers, and in those columns a stored minimum
-  of the read type (SENTINEL); NaN stays NaN; "" stays "".
+  of the read type (SENTINEL); elements of integer fixed-size and variable-length arrays whose stored
+  value is TNULL (the elements astropy's Table masks); NaN stays NaN; "" stays "".
   Metadata: unit, ucd, tdisp from TUNIT, TUCD, TDISP.
 """
 
@@ -150,14 +151,14 @@ def expected_values(col, hdu, ascii, fallback):
                 text = bytes(v.astype(np.uint8)) if v.dtype.kind in "iu" else "".join(v.tolist()).encode("iso-8859-1")
                 out.append(text.split(b"\0")[0].rstrip(b" ").decode("iso-8859-1"))
             else:
-                out.append(pairs(v).tolist())
+                out.append(null_elements(col, element, v))
         return out
     values = np.asarray(values)
     if values.dtype.kind in "SU":
         return strings_of(values)
     leaf, dims, _ = shape(col)
     if dims:
-        return pairs(values).tolist()
+        return null_elements(col, element, values)
     out = values.tolist()
     if element == "L":
         return [v if s in (ord("T"), ord("F")) else None for v, s in zip(out, np.asarray(raw).tolist())]
@@ -165,6 +166,26 @@ def expected_values(col, hdu, ascii, fallback):
         floor = SENTINEL.get(leaf)
         return [None if s == int(col.null) or v == floor else v for v, s in zip(out, np.asarray(raw).tolist())]
     return out
+
+
+def stored_of(col, element, values):
+    """The stored integers of values as astropy reads them (TZERO taken off the unsigned conventions)."""
+    values = np.asarray(values)
+    if leaf_type(col, element) in ("int8", "uint16", "uint32", "uint64"):
+        return (values.astype(object) - int(col.bzero)).astype(np.int64) if values.size else values
+    return values
+
+
+def null_elements(col, element, values):
+    """values as a nested list, with the elements whose stored value is TNULL as None."""
+    out = pairs(values).tolist() if not isinstance(values, list) else values
+    if col.null is None or element not in "BIJK" or scaled(col) and leaf_type(col, element) == "float64":
+        return out
+    stored = np.asarray(stored_of(col, element, values)).tolist()
+
+    def mark(v, s):
+        return [mark(a, b) for a, b in zip(v, s)] if isinstance(v, list) else None if s == int(col.null) else v
+    return mark(out, stored)
 
 
 def fitsio_column(path, index):
@@ -270,6 +291,15 @@ def every_type_table(path):
         fits.Column("qd", "QD()", array=vla(np.float64, 0.5)),
         fits.Column("pe", "PE()", unit="s", disp="F6.2", array=vla(np.float32, 1.5)),
         fits.Column("pa", "PA()", array=np.array(["", "abc", "de", "", "fghij", "k", "", "lm", "n"], dtype=object)),
+        # TNULL on array elements: astropy's Table masks the elements whose stored value is TNULL
+        fits.Column("jan", "4J", null=-999, array=np.where(rng.random((n, 4)) < 0.3, -999,
+                                                          rng.integers(-1000, 1000, (n, 4))).astype(np.int32)),
+        fits.Column("ban", "2B", null=0, array=rng.integers(0, 3, (n, 2)).astype(np.uint8)),
+        fits.Column("uian", "3I", bzero=32768, null=-32768,
+                    array=rng.integers(0, 3, (n, 3)).astype(np.uint16)),
+        fits.Column("kan", "2K", null=-2**63, array=np.where(rng.random((n, 2)) < 0.3, -2**63,
+                                                            rng.integers(-9, 9, (n, 2))).astype(np.int64)),
+        fits.Column("pjn", "PJ()", null=7, array=vla(np.int32, 7)),
     ]
     hdu = fits.BinTableHDU.from_columns(cols)
     hdu.header["TUCD1"] = "meta.id"

@@ -3,6 +3,7 @@ package org.jfits.export;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.jfits.table.ColumnInfo;
 import org.jfits.table.FitsTable;
 import org.jfits.table.RaggedColumn;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,14 +18,15 @@ import tech.tablesaw.columns.Column;
 /**
  * The values of one exported column in one chunk of rows, as the Parquet and Arrow writers take them:
  * every leaf value flat in row-major order in the Java array {@link Leaf} names (numbers copied in bulk
- * from the Tablesaw or ND4J storage, without boxing), the nulls of a scalar column, and the row
- * offsets of a variable-length column.
+ * from the Tablesaw or ND4J storage, without boxing), the nulls of a scalar column or of the elements
+ * of an array column, and the row offsets of a variable-length column.
  *
  * @param column the column
  * @param rows the number of rows
  * @param count the number of leaf values; for a scalar column {@code rows}, null cells included
  * @param values the leaf values, in the array type of {@code column.leaf()}
- * @param nulls for a nullable scalar column, true where the cell is null; otherwise null
+ * @param nulls for a nullable column, true where the leaf value (a cell, or an element of an array
+ *     cell) is null; otherwise null
  * @param offsets for a variable-length column, {@code rows + 1} offsets in list elements (each of
  *     {@link ExportColumn#valuesPerRow()} leaf values); otherwise null
  */
@@ -40,15 +42,35 @@ record ColumnValues(ExportColumn column, int rows, int count, Object values, boo
       return new ColumnValues(column, rows, rows, scalars(scalar, column.leaf(), rows), nulls, null);
     }
     RaggedColumn ragged = chunk.ragged(name);
-    if (ragged != null) {
-      INDArray values = ragged.values();
-      return new ColumnValues(column, rows, count(values), flat(values, column.leaf()), null, ragged.offsets());
-    }
-    INDArray array = chunk.array(name);
-    return new ColumnValues(column, rows, count(array), flat(array, column.leaf()), null, null);
+    INDArray array = ragged != null ? ragged.values() : chunk.array(name);
+    Object values = flat(array, column.leaf());
+    boolean[] nulls = column.nullable() ? elementNulls(values, ExportColumn.elementNull(info(chunk, name),
+        column.leaf()).getAsLong()) : null;
+    return new ColumnValues(column, rows, count(array), values, nulls, ragged != null ? ragged.offsets() : null);
   }
 
-  /** True if leaf value {@code i} of a scalar column is null. */
+  private static ColumnInfo info(FitsTable chunk, String name) {
+    return chunk.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** True where a leaf value ({@code int[]} or {@code long[]}) equals {@code nullValue}. */
+  private static boolean[] elementNulls(Object values, long nullValue) {
+    if (values instanceof int[] ints) {
+      boolean[] nulls = new boolean[ints.length];
+      for (int i = 0; i < ints.length; i++) {
+        nulls[i] = ints[i] == nullValue;
+      }
+      return nulls;
+    }
+    long[] longs = (long[]) values;
+    boolean[] nulls = new boolean[longs.length];
+    for (int i = 0; i < longs.length; i++) {
+      nulls[i] = longs[i] == nullValue;
+    }
+    return nulls;
+  }
+
+  /** True if leaf value {@code i} is null. */
   boolean isNull(int i) {
     return nulls != null && nulls[i];
   }

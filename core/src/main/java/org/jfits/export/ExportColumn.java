@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.jfits.table.ColumnInfo;
 import org.jfits.table.FitsTable;
 import org.jfits.table.RaggedColumn;
@@ -26,16 +27,18 @@ import tech.tablesaw.columns.Column;
  *       ({@code C}, {@code M}) a last axis of 2 (real, imaginary); bits ({@code X}) a list of bools;
  *       strings with a TDIM of two or more axes lists of strings;
  *   <li>variable-length ({@code P}, {@code Q}): a list per row ({@code Q}: 64-bit offsets in Arrow);
- *   <li>nulls: undefined logicals, and integer cells equal to TNULL (also when scaled), in scalar
- *       columns; blank ASCII-table numbers. Float NaN stays NaN, strings keep "" and array elements
- *       are exported as read.
+ *   <li>nulls: undefined logicals, integer cells equal to TNULL (also when scaled), and blank
+ *       ASCII-table numbers in scalar columns; integer elements of fixed-size and variable-length
+ *       array columns whose stored value is TNULL (as astropy masks them; scaled ones read as NaN and
+ *       stay NaN). Float NaN stays NaN, strings keep "", and logical array elements are exported as
+ *       read.
  * </ul>
  *
  * @param name the column name
  * @param leaf the element type
  * @param dims the fixed-size list axes, slowest first (empty for a scalar, or inside a variable-length list)
  * @param ragged how rows are variable-length lists, or {@link Ragged#NONE}
- * @param nullable true if cells can be null
+ * @param nullable true if cells (or the elements of array cells) can be null
  * @param metadata {@code unit}, {@code ucd} and {@code tdisp} where the header has them
  */
 record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean nullable,
@@ -58,12 +61,15 @@ record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean 
             nullable(column.type(), info), metadata));
       } else if (ragged != null) {
         long[] shape = ragged.values().shape();
-        columns.add(new ExportColumn(name, Leaf.of(ragged.values().dataType()), Arrays.copyOfRange(shape, 1,
-            shape.length), info.format().type() == 'Q' ? Ragged.LARGE_LIST : Ragged.LIST, false, metadata));
+        Leaf leaf = Leaf.of(ragged.values().dataType());
+        columns.add(new ExportColumn(name, leaf, Arrays.copyOfRange(shape, 1, shape.length),
+            info.format().type() == 'Q' ? Ragged.LARGE_LIST : Ragged.LIST, elementNull(info, leaf).isPresent(),
+            metadata));
       } else if (array != null) {
         long[] shape = array.shape();
-        columns.add(new ExportColumn(name, Leaf.of(array.dataType()), Arrays.copyOfRange(shape, 1, shape.length),
-            Ragged.NONE, false, metadata));
+        Leaf leaf = Leaf.of(array.dataType());
+        columns.add(new ExportColumn(name, leaf, Arrays.copyOfRange(shape, 1, shape.length), Ragged.NONE,
+            elementNull(info, leaf).isPresent(), metadata));
       }
     }
     return columns;
@@ -117,6 +123,34 @@ record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean 
       return true;
     }
     return info.nullValue() != null && "BIJK".indexOf(info.format().elementType()) >= 0;
+  }
+
+  /**
+   * The leaf value (as {@link Leaf} carries it: an {@code int} or {@code long} bit pattern) that the
+   * TNULL of an integer array column reads as: its stored value, with the sign bit flipped where the
+   * column follows a signed/unsigned convention. Empty without TNULL, for other types (scaled ones
+   * read as floats), and for a TNULL the stored type cannot hold.
+   */
+  static OptionalLong elementNull(ColumnInfo info, Leaf leaf) {
+    char code = info.format().elementType();
+    if (!(info.nullValue() instanceof Long tnull) || info.format().ascii() || !leaf.isInteger()
+        || "BIJK".indexOf(code) < 0) {
+      return OptionalLong.empty();
+    }
+    long v = tnull;
+    switch (code) {
+      case 'B':
+        return v < 0 || v > 255 ? OptionalLong.empty()
+            : OptionalLong.of(leaf == Leaf.INT8 ? (byte) (v ^ 0x80) : v);
+      case 'I':
+        return v < Short.MIN_VALUE || v > Short.MAX_VALUE ? OptionalLong.empty()
+            : OptionalLong.of(leaf == Leaf.UINT16 ? (v ^ 0x8000) & 0xFFFF : v);
+      case 'J':
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? OptionalLong.empty()
+            : OptionalLong.of(leaf == Leaf.UINT32 ? (int) (v ^ 0x80000000L) : v);
+      default:
+        return OptionalLong.of(leaf == Leaf.UINT64 ? v ^ Long.MIN_VALUE : v);
+    }
   }
 
   private static Map<String, String> metadata(ColumnInfo info) {

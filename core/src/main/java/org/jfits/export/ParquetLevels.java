@@ -10,8 +10,8 @@ import java.util.Arrays;
  * {@code ceil(bitWidth / 8)} bytes).
  *
  * <p>The schema (see {@link ParquetSchema}) nests one required {@code LIST} group per list level with
- * a repeated {@code list} group and a required {@code element}, so a level's definition is the number
- * of lists entered, plus one for a present value of an optional scalar.
+ * a repeated {@code list} group and an {@code element}, optional when the column has nulls, so a
+ * level's definition is the number of lists entered, plus one for a present value of an optional leaf.
  */
 final class ParquetLevels {
   private final Runs repetition;
@@ -45,6 +45,7 @@ final class ParquetLevels {
     long[] block = block(column.dims(), ragged ? 1 : 0);
     long perElement = column.valuesPerRow();
     long[] offsets = values.offsets();
+    int leaf = 0;
     for (int row = 0; row < values.rows(); row++) {
       long elements = ragged ? offsets[row + 1] - offsets[row] : 1;
       if (elements == 0 || perElement == 0) {
@@ -59,8 +60,16 @@ final class ParquetLevels {
           levels.repetition((int) block[r], block[r + 1]);
         }
       }
-      levels.definition(maxDefinition, elements * perElement);
-      levels.entries += elements * perElement;
+      int count = Math.toIntExact(elements * perElement);
+      if (values.nulls() == null) {
+        levels.definition(maxDefinition, count);
+      } else {
+        for (int v = leaf; v < leaf + count; v++) {
+          levels.definition(values.isNull(v) ? maxDefinition - 1 : maxDefinition, 1);
+        }
+      }
+      leaf += count;
+      levels.entries += count;
     }
     return levels;
   }
