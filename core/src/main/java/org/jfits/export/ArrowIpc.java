@@ -33,7 +33,8 @@ import org.jfits.table.TableReader;
  * arrays are FixedSizeList fields (nested per TDIM axis), variable-length columns List fields
  * (LargeList for {@code Q} descriptors). Each field's custom metadata holds {@code unit}, {@code ucd}
  * and {@code tdisp} where the column has them. Buffers are 8-byte aligned and, with
- * {@link Codec#ZSTD}, each compressed on its own as the format's BUFFER method says.
+ * {@link Codec#ZSTD} or {@link Codec#LZ4}, each compressed on its own as the format's BUFFER method
+ * says.
  */
 public final class ArrowIpc {
   private static final int DEFAULT_ROWS = 65_536;
@@ -45,7 +46,9 @@ public final class ArrowIpc {
     /** No compression (the default): readers can map the file. */
     NONE,
     /** Zstandard, each buffer a frame after its uncompressed length. */
-    ZSTD
+    ZSTD,
+    /** LZ4 (Arrow's LZ4_FRAME, pyarrow's default for Feather), each buffer a frame after its uncompressed length. */
+    LZ4
   }
 
   private Codec codec = Codec.NONE;
@@ -109,12 +112,13 @@ public final class ArrowIpc {
 
   /** Writes one record batch message and its body; returns its block (offset, metadata length, body length). */
   private long[] recordBatch(ArrowBatch batch, CountingOutput out) throws IOException {
-    List<byte[]> stored = codec == Codec.ZSTD ? batch.buffers.parallelStream().map(ArrowIpc::compressed).toList()
-        : batch.buffers;
+    List<byte[]> stored = codec == Codec.NONE ? batch.buffers
+        : batch.buffers.parallelStream().map(this::compressed).toList();
     FlatBufferBuilder builder = new FlatBufferBuilder();
     int compression = 0;
-    if (codec == Codec.ZSTD) {
-      compression = BodyCompression.createBodyCompression(builder, CompressionType.ZSTD, BodyCompressionMethod.BUFFER);
+    if (codec != Codec.NONE) {
+      compression = BodyCompression.createBodyCompression(builder,
+          codec == Codec.ZSTD ? CompressionType.ZSTD : CompressionType.LZ4_FRAME, BodyCompressionMethod.BUFFER);
     }
     RecordBatch.startNodesVector(builder, batch.nodes.size());
     for (int i = batch.nodes.size() - 1; i >= 0; i--) {
@@ -143,12 +147,12 @@ public final class ArrowIpc {
     return new long[] {offset, metadataLength, body};
   }
 
-  /** A buffer as the BUFFER compression method stores it: the uncompressed length, then a Zstandard frame. */
-  private static byte[] compressed(byte[] buffer) {
+  /** A buffer as the BUFFER compression method stores it: the uncompressed length, then a frame of the codec. */
+  private byte[] compressed(byte[] buffer) {
     if (buffer.length == 0) {
       return buffer;
     }
-    byte[] frame = Compressors.zstd(buffer);
+    byte[] frame = codec == Codec.ZSTD ? Compressors.zstd(buffer) : Compressors.lz4Frame(buffer);
     return ByteBuffer.allocate(8 + frame.length).order(ByteOrder.LITTLE_ENDIAN).putLong(buffer.length).put(frame)
         .array();
   }

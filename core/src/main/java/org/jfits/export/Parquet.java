@@ -47,6 +47,8 @@ public final class Parquet {
     SNAPPY(CompressionCodec.SNAPPY, Compressors::snappy),
     /** Zstandard: a better ratio at some cost in speed. */
     ZSTD(CompressionCodec.ZSTD, Compressors::zstd),
+    /** LZ4 (Parquet's LZ4_RAW codec, a raw LZ4 block per page): the fastest to decompress. */
+    LZ4(CompressionCodec.LZ4_RAW, Compressors::lz4),
     /** gzip: widely readable, slow. */
     GZIP(CompressionCodec.GZIP, Compressors::gzip),
     /** No compression. */
