@@ -67,7 +67,10 @@ public final class ArrowIpc {
     return this;
   }
 
-  /** Rows per record batch, which are also the rows read and held in memory at once (65536 by default). */
+  /**
+   * Rows per record batch, at most, which are also the rows read and held in memory at once (65536 by
+   * default); a batch holds fewer where that many rows take more than 64 MiB in the FITS file.
+   */
   public ArrowIpc batchRows(int rows) {
     this.batchRows = ChunkedFile.chunkRows(rows, "record batches");
     return this;

@@ -10,9 +10,14 @@ import org.jfits.table.TableReader;
  * The frame the columnar writers ({@link Parquet}, {@link ArrowIpc}) share: the file is written
  * through a temporary file renamed into place ({@link AtomicOutput}), the selection is read in chunks
  * of rows, and each chunk with rows becomes one row group or record batch between the format's
- * beginning and end, so a table larger than memory converts in bounded memory.
+ * beginning and end, so a table larger than memory converts in bounded memory: a chunk holds at most
+ * the rows asked for, and at most {@link #CHUNK_BYTES} of the table's rows (fewer rows when rows
+ * hold large arrays).
  */
 final class ChunkedFile {
+  /** The most bytes of stored rows (fields and heap) one chunk reads. */
+  static final long CHUNK_BYTES = 64L << 20;
+
   private ChunkedFile() {}
 
   /** What one file format writes. */
@@ -33,7 +38,7 @@ final class ChunkedFile {
     AtomicOutput.write(target, temp -> {
       try (CountingOutput out = new CountingOutput(temp)) {
         format.begin(out);
-        for (FitsTable chunk : reader.chunks(chunkRows)) {
+        for (FitsTable chunk : reader.chunks(rowsWithinBudget(reader, chunkRows))) {
           if (chunk.rowCount() == 0) {
             continue; // a filter kept no row of this chunk
           }
@@ -44,6 +49,11 @@ final class ChunkedFile {
       }
     });
     return rows[0];
+  }
+
+  /** {@code chunkRows}, or fewer where that many rows of {@code reader} hold more than {@link #CHUNK_BYTES}. */
+  static int rowsWithinBudget(TableReader reader, int chunkRows) {
+    return (int) Math.max(1, Math.min(chunkRows, CHUNK_BYTES / reader.rowBytes()));
   }
 
   /** {@code rows}, checked to be a usable chunk size; {@code unit} names the chunks in the message. */

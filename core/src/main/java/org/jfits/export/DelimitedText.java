@@ -54,7 +54,7 @@ public final class DelimitedText {
     return new DelimitedText('\t');
   }
 
-  /** Rows read and written per chunk (65536 by default). */
+  /** Rows read and written per chunk, at most (65536 by default; fewer where they hold over 64 MiB). */
   public DelimitedText chunkRows(int rows) {
     this.chunkRows = ChunkedFile.chunkRows(rows, "chunks");
     return this;
@@ -69,7 +69,7 @@ public final class DelimitedText {
     AtomicOutput.write(target, temp -> {
       try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
         boolean header = true;
-        for (FitsTable chunk : reader.chunks(chunkRows)) {
+        for (FitsTable chunk : reader.chunks(ChunkedFile.rowsWithinBudget(reader, chunkRows))) {
           if (header) {
             StringBuilder names = new StringBuilder();
             List<ColumnInfo> columns = chunk.columns();

@@ -79,7 +79,10 @@ public final class Parquet {
     return this;
   }
 
-  /** Rows per row group, which are also the rows read and held in memory at once (65536 by default). */
+  /**
+   * Rows per row group, at most, which are also the rows read and held in memory at once (65536 by
+   * default); a row group holds fewer where that many rows take more than 64 MiB in the FITS file.
+   */
   public Parquet rowGroupRows(int rows) {
     this.rowGroupRows = ChunkedFile.chunkRows(rows, "row groups");
     return this;

@@ -216,6 +216,25 @@ public final class TableReader {
     };
   }
 
+  /**
+   * About how many bytes one row of the selected columns takes to read: their fields, plus an even
+   * share of the heap when a selected column has variable-length arrays. What sizes chunks of rows
+   * ({@link #chunks(int)}) to a memory budget.
+   */
+  public long rowBytes() {
+    TableLayout layout = TableLayout.of(hdu);
+    long bytes = 0;
+    boolean variable = false;
+    for (ColumnInfo info : select(layout)) {
+      bytes += RowChunks.fieldBytes(info);
+      variable |= info.format().isVariableLength();
+    }
+    if (variable && layout.rows > 0) {
+      bytes += (layout.heapSize + layout.rows - 1) / layout.rows;
+    }
+    return Math.max(1, bytes);
+  }
+
   /** The end of the selected row range, checked against the table. */
   private long last(TableLayout layout) {
     long last = stop < 0 ? layout.rows : stop;

@@ -73,6 +73,20 @@ final class ArrowReference {
     }
   }
 
+  /** The rows of each record batch, from the file's footer and batch headers, without the values. */
+  static List<Integer> batchRows(Path file) throws IOException {
+    try (BufferAllocator allocator = new RootAllocator();
+        FileChannel channel = FileChannel.open(file);
+        ArrowFileReader reader = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE)) {
+      List<Integer> rows = new ArrayList<>();
+      for (var block : reader.getRecordBlocks()) {
+        reader.loadRecordBatch(block);
+        rows.add(reader.getVectorSchemaRoot().getRowCount());
+      }
+      return rows;
+    }
+  }
+
   /** An Arrow field type in the checker's notation. */
   static String type(Field field) {
     ArrowType type = field.getType();

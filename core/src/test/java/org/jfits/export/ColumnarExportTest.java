@@ -187,10 +187,34 @@ class ColumnarExportTest {
       checker.add(file, 1, "parquet", duck.dump(parquet), null, null, "j > 6");
       Path arrow = dir.resolve("kept.arrow");
       assertEquals(4, ArrowIpc.writer().batchRows(3).write(reader, arrow));
-      assertEquals(2, ArrowReference.read(arrow).batches());
+      assertEquals(List.of(1, 3), ArrowReference.batchRows(arrow));
       checker.arrow(arrow, file, 1, null, null, "j > 6");
     }
     checker.run();
+  }
+
+  @Test
+  void rowsOfLargeArraysMakeChunksOfAtMost64MiB() throws Exception {
+    Path file = dir.resolve("wide.fits");
+    int rows = 1100;
+    int width = 8192; // 64 KiB per row: 1024 rows fill a chunk
+    TestFiles.python("import numpy as np; from astropy.io import fits; import sys;"
+        + " a = np.arange(" + rows + " * " + width + ", dtype='>f8').reshape(" + rows + ", " + width + ");"
+        + " fits.BinTableHDU.from_columns([fits.Column('spec', '" + width + "D', array=a)]).writeto(sys.argv[1])",
+        file.toString());
+    double n = (double) rows * width;
+    try (DuckDbReader duck = new DuckDbReader(); FitsFile fits = Fits.open(file)) {
+      Path parquet = dir.resolve("wide.parquet");
+      assertEquals(rows, Parquet.writer().write(fits.hdu(1).table(), parquet));
+      String source = DuckDbReader.literal(parquet);
+      assertEquals(List.of(List.of(1024L), List.of(76L)), duck.query("SELECT row_group_num_rows FROM"
+          + " parquet_metadata(" + source + ") ORDER BY row_group_id"));
+      assertEquals(List.of(List.of(n - 1)), duck.query("SELECT spec[" + width + "] FROM " + source + " OFFSET "
+          + (rows - 1)));
+      Path arrow = dir.resolve("wide.arrow");
+      assertEquals(rows, ArrowIpc.writer().write(fits.hdu(1).table(), arrow));
+      assertEquals(List.of(1024, 76), ArrowReference.batchRows(arrow));
+    }
   }
 
   @Test
