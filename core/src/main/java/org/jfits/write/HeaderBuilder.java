@@ -23,7 +23,8 @@ import org.jfits.header.Header;
  *
  * <p>Keywords of at most 8 characters from {@code [A-Z0-9_-]} (lower case is upper-cased) are
  * standard keywords; others (longer, or with blanks or other printable characters) are written with
- * the {@code HIERARCH} convention, their case kept, as astropy does. A value that cannot be written
+ * the {@code HIERARCH} convention, their case kept and their values right after {@code = }, as
+ * astropy does. A value that cannot be written
  * (an invalid keyword, a string or comment with characters outside printable ASCII, a NaN or
  * infinite real) is refused with an {@link IllegalArgumentException} naming the keyword.
  *
@@ -391,10 +392,14 @@ public final class HeaderBuilder {
     return String.format("U+%04X", (int) c);
   }
 
-  /** A one-card value card; numbers and logicals right-aligned to column 30 when they fit. */
+  /**
+   * A one-card value card; numbers and logicals right-aligned to column 30 when they fit, except on
+   * HIERARCH cards, whose values follow the {@code = } at once (as astropy writes them, to leave room).
+   */
   private static String valueImage(Name name, String value, String comment) {
     String head = name.head();
-    String field = value.startsWith("'") ? pad(value, VALUE_WIDTH) : leftPad(value, VALUE_WIDTH);
+    String field = name.hierarch() ? value
+        : value.startsWith("'") ? pad(value, VALUE_WIDTH) : leftPad(value, VALUE_WIDTH);
     if (head.length() + field.length() > CARD) {
       field = value;
     }

@@ -254,4 +254,21 @@ class HeaderBuilderTest {
     assertEquals(2L, Long.parseLong(byKey.get("NAXIS").value()));
     assertEquals(original.comments().size(), written.stream().filter(c -> c.keyword().equals("COMMENT")).count());
   }
+
+  @Test
+  void hierarchCardsAreWrittenAsAstropyWritesThem() throws Exception {
+    HeaderBuilder header = new HeaderBuilder()
+        .add("ESO DET CHIP NX", 2048, "pixels")
+        .add("ESO TEL AIRM START", 1.25, "")
+        .add("ESO INS FLAG", true, "a flag")
+        .add("ESO OBS NAME", "abc", "the name")
+        .add("ESO OBS TARG NAME", "NGC 1316 field", "");
+    String astropy = TestFiles.python("import warnings; warnings.simplefilter('ignore')\n"
+        + "from astropy.io import fits\n"
+        + "for k, v, c in [('ESO DET CHIP NX', 2048, 'pixels'), ('ESO TEL AIRM START', 1.25, ''),"
+        + " ('ESO INS FLAG', True, 'a flag'), ('ESO OBS NAME', 'abc', 'the name'),"
+        + " ('ESO OBS TARG NAME', 'NGC 1316 field', '')]:\n"
+        + "    print(str(fits.Card(k, v, c)))\n");
+    assertEquals(astropy, String.join("\n", header.cards()) + "\n");
+  }
 }
