@@ -14,9 +14,10 @@ class I:
 
 
 class Section:
-    def __init__(self, key, title, text, phase, py, java, idioms):
+    def __init__(self, key, title, text, phase, py, java, idioms, magics=()):
         self.key, self.title, self.text, self.phase = key, title, text, phase
         self.py, self.java, self.idioms = py.strip(), java.strip(), idioms
+        self.magics = list(magics)  # notebook magics, one cell each, run before the Java set-up
 
 
 # Names the Python set-up of every section sees: fits, fitsio, np, Table, WCS, Cutout2D, SkyCoord,
@@ -326,6 +327,33 @@ ColumnInfo col(FitsTable ft, String name) { return ft.columns().stream().filter(
             I("asc.floats", "asc['F']", None, 'asc.table().column("F")'),
             I("asc.exp", "asc['E']", None, 'asc.table().column("E")'),
             I("asc.type", "type(fits.open(tabs)['ASC']).__name__", None, 'tabf.summaries().get(tabf.hdu("ASC").index()).type()'),
+        ])
+
+MAGIC_IMAGE = "%fits image ../samples/astropy_test0.fits[SCI,3] --section 5:15,10:30 --as msec"
+MAGIC_TABLE = '%fits table ../samples/fv_rosat_evt.fits[EVENTS] --columns PI,TIME --rows 0:1000 --where "PI > 100" --as mev'
+MAGIC_CUTOUT = "%fits cutout ../samples/fv_ngc1316o.fits --box 100,200,64,64 --as stamp"
+MAGIC_SKY = '%fits sky ../samples/fv_ngc1316o.fits --at "50.2,-37.4;50.0,-37.5" --radius 30 --as stamps'
+
+section("magics", "Notebook magics",
+        "The `%fits` magics read into notebook variables (`--as NAME`) what the Java calls above read: "
+        "`image --section` is `hdu.section[...]`, `table --columns --rows --where` is "
+        "`fitsio.read(..., columns=, rows=)` plus a row filter, `cutout --box` a slice, `sky` is "
+        "`Cutout2D` around sky positions.",
+        "read",
+        py="""
+t0, ev, data = fits.open(S('astropy_test0.fits')), fits.getdata(S('fv_rosat_evt.fits'), 'EVENTS'), fits.getdata(S('fv_ngc1316o.fits'))
+first = ev[:1000]
+wcs_ngc = WCS(fits.getheader(S('fv_ngc1316o.fits')))
+""",
+        java="",
+        magics=[MAGIC_IMAGE, MAGIC_TABLE, MAGIC_CUTOUT, MAGIC_SKY],
+        idioms=[
+            I("mag.image", "t0['SCI', 3].section[5:15, 10:30]", None, f"msec /* {MAGIC_IMAGE} */"),
+            I("mag.table_columns", "[c for c in ev.columns.names if c in ('TIME', 'PI')]", None, f"mev.table().columnNames() /* {MAGIC_TABLE} */"),
+            I("mag.table_where", "first[first['PI'] > 100]['TIME']", None, 'mev.table().column("TIME")'),
+            I("mag.cutout", "data[200:264, 100:164]", None, f"stamp /* {MAGIC_CUTOUT} */"),
+            I("mag.sky", "np.stack([Cutout2D(data, SkyCoord(ra, dec, unit='deg', frame='fk4', equinox='B1950'), 60 * u.arcsec, "
+              "wcs=wcs_ngc, mode='partial').data for ra, dec in ((50.2, -37.4), (50.0, -37.5))])", None, f"stamps.array() /* {MAGIC_SKY} */"),
         ])
 
 section("checksum", "Checksums",

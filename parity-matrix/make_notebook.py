@@ -185,7 +185,10 @@ def notebook():
         code(HELPERS)]
     for sec in idioms.SECTIONS:
         cells.append(md(f"## {sec.title}\n\n{sec.text}"))
-        cells.append(code(sec.java))
+        for magic in sec.magics:
+            cells.append(code(magic))
+        if sec.java:
+            cells.append(code(sec.java))
         lines = []
         for idm in sec.idioms:
             lines.append(f"// astropy: {idm.astropy}")
