@@ -546,6 +546,52 @@ more("write_tab");
               'Fits.open(W("written-table.fits")).hdu("SRC").table().read().columns().stream().map(c -> c.format().text()).toList()'),
         ])
 
+section("copies", "Copies and conversions: tables written back, selected rows, exports",
+        "`TableHdu.of(fitsTable)` writes a table read by jfits back (TFORMs, TNULL, TSCAL/TZERO, TDIM, "
+        "units kept), `SelectedRowsHdu` copies the rows and columns a `where` selects without "
+        "decoding them (as `jfits convert FILE[EXT] --out OUT.fits --where EXPR`), and "
+        "`jfits export`/`jfits cutout` write `.npy` files that `np.load` reads.",
+        "written",
+        py="""
+tcopy, sel, bright = W('table-copy.fits'), W('selected.fits'), W('bright.fits')
+""",
+        java="""
+try (FitsWriter out = FitsWriter.create(Path.of(W("table-copy.fits")))) {
+    out.write(TableHdu.of(mix));
+}
+try (FitsFile in = Fits.open(S("fv_rosat_evt.fits")); FitsWriter out = FitsWriter.create(Path.of(W("selected.fits")))) {
+    out.write(SelectedRowsHdu.of(in.hdu("EVENTS").table().where("PI > 100").columns("TIME", "PI", "X")));
+}
+int convert = cli("convert", S("fv_rosat_evt.fits") + "[EVENTS]", "--out", W("bright.fits"), "--where", "PI > 100 && X < 4000").status();
+int export = cli("export", S("astropy_test0.fits"), "--hdu", "2", "--out", W("sci2.npy")).status();
+int cutout = cli("cutout", S("fv_ngc1316o.fits"), "--hdu", "0", "--box", "100,200,64,64", "--out", W("cut.npy")).status();
+if (convert != 0 || export != 0 || cutout != 0) throw new AssertionError("exit codes " + List.of(convert, export, cutout));
+FitsTable bright = rosat.hdu("EVENTS").table().where("PI > 100 && X < 4000").read();
+more("copies");
+""",
+        idioms=[
+            I("copy.names", "fits.open(tcopy)[1].columns.names", "fitsio.FITS(tcopy)[1].get_colnames()", "mix.columns().stream().map(ColumnInfo::name).toList()"),
+            I("copy.tforms", "[c.format.canonical for c in fits.open(tcopy)[1].columns]", None, "mix.columns().stream().map(c -> c.format().text()).toList()"),
+            I("copy.strings", "list(fits.getdata(tcopy, 1)['NAME'])", None, 'mix.table().column("NAME")'),
+            I("copy.tnull", "Table.read(tcopy, hdu=1)['INULL'].tolist()", None, 'mix.table().column("INULL")'),
+            I("copy.nan", "Table.read(tcopy, hdu=1)['FNULL'].tolist()", None, 'mix.table().column("FNULL")'),
+            I("copy.scaled", "fits.getdata(tcopy, 1)['SCALED']", None, 'mix.table().column("SCALED")'),
+            I("copy.unsigned", "fits.getdata(tcopy, 1)['U32']", "fitsio.read(tcopy, ext=1)['U32']", 'mix.table().column("U32")'),
+            I("copy.int64", "fits.getdata(tcopy, 1)['K']", "fitsio.read(tcopy, ext=1)['K']", 'mix.table().column("K")'),
+            I("copy.tdim", "fits.getdata(tcopy, 1)['MAT']", None, 'mix.array("MAT")'),
+            I("copy.vla", "[r.tolist() for r in fits.getdata(tcopy, 1)['VLA']]", None, 'rows(mix.ragged("VLA"))'),
+            I("copy.complex", "np.stack([fits.getdata(tcopy, 1)['CPLX'].real, fits.getdata(tcopy, 1)['CPLX'].imag], -1)", None, 'mix.array("CPLX")'),
+            I("copy.bits", "fits.getdata(tcopy, 1)['BITS']", None, 'mix.array("BITS")'),
+            I("sel.columns", "fits.open(sel)[1].columns.names", "fitsio.FITS(sel)[1].get_colnames()", 'List.of("X", "PI", "TIME")'),
+            I("sel.rows", "fits.getdata(sel, 1)['TIME']", "fitsio.read(sel, ext=1)['TIME']", 'ev.table().where(ev.table().shortColumn("PI").isGreaterThan(100)).column("TIME")'),
+            I("sel.tcrvl", "fits.getheader(sel, 1)['TCRVL1']", None, 'ev.header().getDouble("TCRVL1")'),
+            I("conv.where", "fits.getdata(bright, 1)['X']  # jfits convert FILE[EVENTS] --out OUT.fits --where EXPR", None, 'bright.table().column("X")'),
+            I("conv.len", "len(fits.getdata(bright, 1))", "fitsio.FITS(bright)[1].get_nrows()", "bright.rowCount()"),
+            I("export.npy", "np.load(W('sci2.npy'))  # jfits export FILE --hdu 2 --out sci2.npy", None, 't0.hdu(2).image().read()'),
+            I("export.cutout", "np.load(W('cut.npy'))  # jfits cutout FILE --box 100,200,64,64", None,
+              "ngc.hdu(0).image().read(new long[] {200, 100}, new long[] {64, 64})"),
+        ])
+
 section("write_comp", "Writing tile-compressed images",
         "`CompressedImageHdu.of(array)` writes RICE_1 row tiles by default; `algorithm(...)`, "
         "`tile(...)`, `quantize(...)` choose the rest, as `CompImageHDU(data, compression_type=..., "

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Writes parity.ipynb and PARITY.md from the idioms of idioms.py (run from anywhere:
-/usr/bin/python3 parity-matrix/make_notebook.py). Both outputs are deterministic."""
+"""Writes parity.ipynb, PARITY.md and the counts in README.md from the idioms of idioms.py (run
+from anywhere: /usr/bin/python3 parity-matrix/make_notebook.py). The outputs are deterministic."""
 import json
 import os
 import sys
@@ -200,6 +200,10 @@ def notebook():
         cells.append(code("\n".join(lines)))
     cells.append(md("## Summary"))
     cells.append(code('if (CHECKED[0] != ' + str(total()) + ') throw new AssertionError("checked " + CHECKED[0]);\n'
+                      'for (FitsFile f : List.of(t0, rosat, dss, cubeh, ngc, bpf, tabf, ckf, badf, compf, wcompf)) f.close();\n'
+                      'try (var paths = Files.walk(WORK)) {  // the temporary folder\n'
+                      '    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());\n'
+                      '}\n'
                       'CHECKED[0] + " idioms checked, all equal to astropy (and fitsio where given)"'))
     for i, cell in enumerate(cells):
         cell["id"] = f"p{i:03d}"
@@ -242,6 +246,27 @@ def parity_md():
     return "\n".join(out) + "\n"
 
 
+def readme_counts():
+    every = [i for s in idioms.SECTIONS for i in s.idioms]
+    out = [f"{len(every)} idioms in {len(idioms.SECTIONS)} sections; {sum(1 for i in every if i.fitsio)} of them are "
+           f"checked against fitsio as well as astropy, "
+           f"{sum(len(s.idioms) for s in idioms.SECTIONS if s.phase == 'written')} check files jfits wrote (read back by "
+           f"astropy and fitsio), {sum(1 for i in every if i.tol)} allow a stated tolerance (WCS, means, scaled and "
+           f"quantised writes), all others must be equal.", "", "| section | idioms |", "| --- | --- |"]
+    out += [f"| {s.title} | {len(s.idioms)} |" for s in idioms.SECTIONS]
+    return "\n".join(out)
+
+
+def update_readme():
+    path = os.path.join(HERE, "README.md")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    begin, end = "<!-- counts: written by make_notebook.py -->\n", "<!-- /counts -->"
+    a, b = text.index(begin) + len(begin), text.index(end)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text[:a] + readme_counts() + "\n" + text[b:])
+
+
 def main():
     ids = [i.id for s in idioms.SECTIONS for i in s.idioms]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -252,7 +277,8 @@ def main():
         f.write("\n")
     with open(os.path.join(HERE, "PARITY.md"), "w", encoding="utf-8") as f:
         f.write(parity_md())
-    print(f"parity.ipynb and PARITY.md: {total()} idioms in {len(idioms.SECTIONS)} sections")
+    update_readme()
+    print(f"parity.ipynb, PARITY.md and the counts in README.md: {total()} idioms in {len(idioms.SECTIONS)} sections")
 
 
 if __name__ == "__main__":
