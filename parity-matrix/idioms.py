@@ -49,6 +49,7 @@ FitsFile ngc = Fits.open(S("fv_ngc1316o.fits"));
 """,
         idioms=[
             I("open.len", "len(t0)", "len(ft0)", "t0.size()"),
+            I("open.filename", "t0.filename()", None, "t0.name()"),
             I("open.index_of", "t0.index_of(('SCI', 2))", None, 't0.hdu("SCI", 2).index()'),
             I("open.names", "[h.name for h in rosat]", None, "rosat.hdus().stream().map(Hdu::name).toList()"),
             I("open.extver", "t0[3].ver", "ft0[3].get_extver()", "t0.hdu(3).version()"),
@@ -100,6 +101,7 @@ Header h0 = t0.hdu(0).header();
             I("hdr.values_t0", "[c.value for c in h0.cards if c.keyword not in ('COMMENT', 'HISTORY', '')]", None,
               "h0.cards().stream().filter(c -> !c.isCommentary()).map(Card::value).toList()"),
             I("hdr.images", "[c.image for c in h0.cards]", None, "h0.cards().stream().map(Card::image).toList()"),
+            I("hdr.text", "h0.tostring(sep='\\n', endcard=False, padding=False) + '\\n'", None, "h0.toText()"),
             I("hdr.wildcard", "list(hdr['NAXIS*'].keys())", None,
               'hdr.cards().stream().map(Card::keyword).filter(k -> k.startsWith("NAXIS")).toList()'),
             I("hdr.getval", "fits.getval(S('astropy_test0.fits'), 'EXPTIME')", "fitsio.read_header(S('astropy_test0.fits'))['EXPTIME']", 'h0.getDouble("EXPTIME")'),
