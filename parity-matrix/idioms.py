@@ -374,6 +374,10 @@ FitsFile badf = Fits.open(W("checksums-bad.fits"));
             I("ck.verify", "[h.verify_checksum() == 1 and h.verify_datasum() == 1 for h in ck]", None,
               "ckf.verifyChecksums().stream().map(c -> c.status() == ChecksumStatus.OK).toList()"),
             I("ck.datasum", "[int(h.header['DATASUM']) for h in ck]", None, "ckf.verifyChecksums().stream().map(HduChecksum::dataSum).toList()"),
+            I("ck.missing", "['CHECKSUM' in h.header or 'DATASUM' in h.header for h in fits.open(S('fv_rosat_evt.fits'))]", None,
+              "rosat.verifyChecksums().stream().map(c -> c.status() != ChecksumStatus.MISSING).toList()"),
+            I("ck.datasum_computed", "[h.add_datasum() for h in fits.open(S('fv_rosat_evt.fits'))]", None,
+              "rosat.verifyChecksums().stream().map(HduChecksum::dataSum).toList()"),
             I("ck.bad_data", "[h.verify_datasum() == 1 for h in bad]", None,
               "badf.verifyChecksums().stream().map(c -> c.status() != ChecksumStatus.BAD_DATA).toList()"),
         ])
