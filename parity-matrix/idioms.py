@@ -504,6 +504,8 @@ more("write_img");
             I("wimg.bool", "fits.getheader(wimg)['DONE']", "fitsio.read_header(wimg)['DONE']", "true"),
             I("wimg.long", "fits.getheader(wimg)['BIGINT']", "fitsio.read_header(wimg)['BIGINT']", "1234567890123L"),
             I("wimg.hierarch", "fits.getheader(wimg)['ESO DET DIT']", None, "1.5"),
+            I("wimg.hierarch_card", "[c.image for c in fits.getheader(wimg).cards if c.keyword == 'ESO DET DIT'][0]"
+              " == fits.Card('ESO DET DIT', 1.5, 'HIERARCH').image", None, "true"),
             I("wimg.long_string", "fits.getheader(wimg)['LONGSTR']", "fitsio.read_header(wimg)['LONGSTR']", "longText"),
             I("wimg.history", "list(fits.getheader(wimg)['HISTORY'])", None, 'List.of("written by jfits")'),
             I("wimg.checksums", "[h.verify_checksum() == 1 and h.verify_datasum() == 1 for h in fits.open(wimg)]", None,
