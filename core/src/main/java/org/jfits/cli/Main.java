@@ -5,14 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jfits.Fits;
 import org.jfits.FitsException;
 import org.jfits.FitsFile;
@@ -49,6 +55,9 @@ public final class Main {
   /** Each command's synopsis and description, in the order {@code --help} lists them. */
   private static final Map<String, String> COMMANDS = commands();
 
+  /** The commands that take many files and the {@link #COMMON_OPTIONS}. */
+  private static final Set<String> INVENTORY = Set.of("info", "header", "stats", "table", "verify");
+
   private static final String COMMON_OPTIONS = String.join("\n",
       "options of info, header, stats, table and verify:",
       "  -f, --format text|json|jsonl          output: text (default), one JSON array, or one JSON",
@@ -59,9 +68,10 @@ public final class Main {
       "  that cannot be read is reported on stderr and the others go on (exit code 1)");
 
   private static final String EXIT_CODES = String.join("\n",
-      "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an unknown option, HDU or",
-      "column, a row range outside the table, or a --where expression that cannot run), 4 a",
-      "checksum that does not match (verify); diff: 0 same, 1 different, 2 unreadable");
+      "exit codes: 0 ok, 1 bad or unreadable file, 2 usage error (an option the command does not",
+      "take, an unknown HDU or column, a row range outside the table, a --where expression that",
+      "cannot run, or an output that exists without --overwrite), 4 a checksum that does not",
+      "match (verify); diff: 0 same, 1 different, 2 unreadable");
 
   private static final String USAGE_TEXT = "usage: jfits <command> [options]   (jfits <command> --help for one)\n\n"
       + "commands:\n" + String.join("\n", COMMANDS.values()) + "\n\n" + COMMON_OPTIONS + "\n\n" + EXIT_CODES;
@@ -81,9 +91,10 @@ public final class Main {
         "                                        each image HDU (or --hdu), NaN and BLANK left out, as",
         "                                        numpy's nanmin/nanmax/nanmean/nanstd/nanmedian"));
     c.put("table", String.join("\n",
-        "  table FILE... [--hdu N|NAME] [-n ROWS]",
+        "  table FILE... [--hdu N|NAME] [-n ROWS] [--columns A,B] [--rows START:STOP] [--where EXPR]",
         "                                        the columns of a table HDU (default: the first) and",
-        "                                        its first ROWS rows (default 10)"));
+        "                                        its first ROWS rows (default 10); of the selection,",
+        "                                        with --columns, --rows and --where (as convert)"));
     c.put("verify", String.join("\n",
         "  verify FILE...                        CHECKSUM and DATASUM of every HDU: OK, MISSING,",
         "                                        BAD_DATA or BAD_HEADER; exit 4 when any is BAD"));
@@ -113,7 +124,7 @@ public final class Main {
         "                                        when either image is"));
     c.put("preview", String.join("\n",
         "  preview FILE[EXT] --out OUT.png [--interval zscale|minmax|percentile=P]",
-        "          [--scale linear|sqrt|log|asinh] [--cmap gray|viridis|...] [--plane N]",
+        "          [--scale linear|sqrt|log|asinh] [--cmap gray|viridis|...] [--plane N] [--overwrite]",
         "                                        an image as a PNG with axes and a colour bar, as",
         "                                        %fits show draws it (astropy's intervals and stretches)",
         "  preview R[EXT] G[EXT] B[EXT] --rgb --out OUT.png [--q Q] [--stretch S] [--minimum M|MR,MG,MB]",
@@ -134,7 +145,7 @@ public final class Main {
     c.put("convert", String.join("\n",
         "  convert FILE[EXT] --out OUT.csv|OUT.tsv|OUT.parquet|OUT.arrow|OUT.feather|OUT.fits",
         "          [--hdu N|NAME] [--columns A,B] [--rows START:STOP] [--where EXPR]",
-        "          [--compression snappy|zstd|gzip|lz4|none]",
+        "          [--compression snappy|zstd|gzip|lz4|none] [--overwrite]",
         "                                        a table HDU (default: the first) as CSV or TSV text",
         "                                        (nulls as empty fields, arrays as [v1, v2, ...]),",
         "                                        Parquet (--compression snappy|zstd|gzip|lz4|none,",
@@ -143,7 +154,7 @@ public final class Main {
         "                                        none), streamed in chunks of rows; or the selection",
         "                                        as FITS"));
     c.put("export", String.join("\n",
-        "  export FILE --hdu N|NAME --out OUT.npy [--raw]",
+        "  export FILE --hdu N|NAME --out OUT.npy [--raw] [--overwrite]",
         "                                        write an image HDU as a NumPy .npy file; --raw keeps",
         "                                        stored values (no BSCALE/BZERO/BLANK)",
         "  export FILE --hdu N|NAME --out OUT.npz [--columns A,B] [--rows START:STOP] [--where EXPR]",
@@ -154,7 +165,7 @@ public final class Main {
         "                                        --where keeps the rows where EXPR is true, such as",
         "                                        'MAG_G < 20 && FLAGS == 0' (see docs/where.md)"));
     c.put("cutout", String.join("\n",
-        "  cutout FILE --hdu N|NAME --box X,Y,W,H --out OUT.npy [--raw] [--fill V]",
+        "  cutout FILE --hdu N|NAME --box X,Y,W,H --out OUT.npy [--raw] [--fill V] [--overwrite]",
         "                                        write the W x H pixels from column X, row Y (0-based)",
         "                                        as .npy, astropy's data[Y:Y+H, X:X+W]; pixels outside",
         "                                        the image are NaN (integers: V, default 0)",
@@ -218,10 +229,14 @@ public final class Main {
         return args.length == 0 ? USAGE : OK;
       }
       if (COMMANDS.containsKey(args[0]) && Arrays.stream(args).skip(1).anyMatch(Main::isHelp)) {
-        out.println("usage:\n" + COMMANDS.get(args[0]) + "\n\n" + COMMON_OPTIONS + "\n\n" + EXIT_CODES);
+        out.println("usage:\n" + help(args[0]) + "\n\n" + EXIT_CODES);
         return OK;
       }
+      if (!COMMANDS.containsKey(args[0])) {
+        throw new UsageException("unknown command '" + args[0] + "'");
+      }
       Options options = Options.parse(args);
+      options.check(help(args[0]));
       switch (args[0]) {
         case "info":
           return inventory(options, InventoryCommands::info);
@@ -266,7 +281,7 @@ public final class Main {
         case "cutout":
           return CutoutCommand.run(options, err);
         default:
-          throw new UsageException("unknown command '" + args[0] + "'");
+          throw new IllegalStateException("no runner for the command " + args[0]);
       }
     } catch (UsageException e) {
       err.println("jfits: " + e.getMessage());
@@ -279,6 +294,11 @@ public final class Main {
       err.println("jfits: " + e.getMessage());
       return BAD_FILE;
     }
+  }
+
+  /** A command's synopsis and description, with the common options where the command takes them. */
+  private static String help(String command) {
+    return COMMANDS.get(command) + (INVENTORY.contains(command) ? "\n\n" + COMMON_OPTIONS : "");
   }
 
   private static boolean isHelp(String arg) {
@@ -424,7 +444,17 @@ public final class Main {
 
   /** The options shared by the commands. */
   static final class Options {
+    /** An option as help texts show it: a dash or two, then a letter, not inside a word. */
+    private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[A-Za-z][A-Za-z-]*");
+    /** A negative number, such as an operand of {@code arith}. */
+    private static final Pattern NUMBER = Pattern.compile("-(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    /** Short options and the long ones they stand for. */
+    private static final Map<String, String> LONG_FORMS = Map.of("-o", "--out", "-f", "--format", "-k", "--keyword",
+        "-J", "--jobs");
+
     final String command;
+    /** The options given, in their long forms. */
+    private final Set<String> given = new LinkedHashSet<>();
     final List<String> files = new ArrayList<>();
     final List<String> keywords = new ArrayList<>();
     final List<String> deletions = new ArrayList<>();
@@ -470,6 +500,9 @@ public final class Main {
       Options options = new Options(args[0]);
       for (int i = 1; i < args.length; i++) {
         String arg = args[i];
+        if (isOption(arg)) {
+          options.given.add(LONG_FORMS.getOrDefault(arg, arg));
+        }
         switch (arg) {
           case "--hdu":
             options.hdu = value(args, ++i, arg);
@@ -581,13 +614,48 @@ public final class Main {
             options.shownRows = count(value(args, ++i, arg), arg, 0);
             break;
           default:
-            if (arg.startsWith("-") && arg.length() > 1) {
+            if (isOption(arg)) {
               throw new UsageException("unknown option '" + arg + "'");
             }
             options.files.add(arg);
         }
       }
       return options;
+    }
+
+    /** True for an option; false for a file, for {@code -} (standard input) and for a negative number. */
+    private static boolean isOption(String arg) {
+      return arg.length() > 1 && arg.startsWith("-") && !NUMBER.matcher(arg).matches();
+    }
+
+    /**
+     * Refuses an option the command's {@code help} does not show, and an {@code --out} file that exists
+     * without {@code --overwrite}.
+     */
+    void check(String help) {
+      Set<String> shown = new HashSet<>();
+      Matcher m = OPTION.matcher(help);
+      while (m.find()) {
+        shown.add(LONG_FORMS.getOrDefault(m.group(), m.group()));
+      }
+      for (String option : given) {
+        if (!shown.contains(option)) {
+          throw new UsageException(command + " does not take " + option + " (jfits " + command + " --help lists its"
+              + " options)");
+        }
+      }
+      if (out != null) {
+        newOutput(out);
+      }
+    }
+
+    /** The path of an output file; a usage error if it exists and {@code --overwrite} was not given. */
+    Path newOutput(String path) {
+      Path target = Path.of(path);
+      if (!overwrite && Files.exists(target)) {
+        throw new UsageException(path + " exists; add --overwrite to replace it");
+      }
+      return target;
     }
 
     private static double real(String text, String option) {

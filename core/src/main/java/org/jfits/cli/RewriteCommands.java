@@ -153,7 +153,7 @@ final class RewriteCommands {
       throw new Main.UsageException("arith: OP must be +, -, * or /, not '" + op + "'");
     }
     FileSpec a = FileSpec.parse(options.files.get(0));
-    Path target = Path.of(FileSpec.requireLocal(options.files.get(3), "arith"));
+    Path target = options.newOutput(FileSpec.requireLocal(options.files.get(3), "arith"));
     try (FitsFile fa = Fits.open(a.path())) {
       Hdu left = image(fa, a);
       INDArray x = left.image().read();
@@ -233,7 +233,7 @@ final class RewriteCommands {
         throw new Main.UsageException(command + " needs IN and OUT, got " + options.files.size() + " file(s)");
       }
       return new InOut(FileSpec.parse(options.files.get(0)),
-          Path.of(FileSpec.requireLocal(options.files.get(1), command)));
+          options.newOutput(FileSpec.requireLocal(options.files.get(1), command)));
     }
   }
 }

@@ -40,7 +40,7 @@ class ConvertFitsCopyTest {
     Path out = dir.resolve("none.fits");
     Files.writeString(out, "an older file");
     MainTest.Result r = jfits("convert", in + "[1]", "--columns", "tdetx,time", "--where", "time < 0", "--out",
-        out.toString());
+        out.toString(), "--overwrite");
     assertEquals(Main.OK, r.exit(), r.err());
     assertEquals("0", rowsIn(check(in, out, "time < 0", "tdetx,time", 0, -1)));
     assertTrue(r.out().contains("wrote 0 rows"), r.out());

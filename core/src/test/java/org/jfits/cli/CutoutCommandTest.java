@@ -166,7 +166,7 @@ class CutoutCommandTest {
     assertEquals(List.of("jfits: note: box -2,0,4,4 lies partly outside the image of [440, 300] (NAXIS1, NAXIS2,"
         + " ...); padded with 0"), r.errLines());
     MainTest.Result inside = jfits("cutout", TestFiles.real("real/fv_ngc1316o.fits").toString(), "--box", "2,0,4,4",
-        "--out", out.toString());
+        "--out", out.toString(), "--overwrite");
     assertEquals("", inside.err());
   }
 
@@ -201,12 +201,13 @@ class CutoutCommandTest {
     Files.write(out, precious);
     byte[] bytes = Files.readAllBytes(TestFiles.real("real/fv_ngc1316o.fits"));
     Path cut = TestFiles.write(dir, "cut.fits", Arrays.copyOf(bytes, 100_000));
-    MainTest.Result r = jfits("cutout", cut.toString(), "--box", "0,0,5,5", "--out", out.toString());
+    MainTest.Result r = jfits("cutout", cut.toString(), "--box", "0,0,5,5", "--out", out.toString(), "--overwrite");
     assertEquals(Main.BAD_FILE, r.exit(), r.err());
     assertEquals(1, r.errLines().size(), r.err());
     assertTrue(r.errLines().get(0).startsWith("jfits: " + cut + ", HDU 0"), r.err());
     Path table = TestFiles.real("real/fv_rate.fits");
-    MainTest.Result t = jfits("cutout", table.toString(), "--hdu", "1", "--box", "0,0,5,5", "--out", out.toString());
+    MainTest.Result t = jfits("cutout", table.toString(), "--hdu", "1", "--box", "0,0,5,5", "--out", out.toString(),
+        "--overwrite");
     assertEquals(Main.BAD_FILE, t.exit(), t.err());
     assertArrayEquals(precious, Files.readAllBytes(out));
     try (var files = Files.list(dir)) {

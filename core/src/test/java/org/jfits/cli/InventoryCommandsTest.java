@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jfits.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +71,31 @@ class InventoryCommandsTest {
     assertAstropyAgrees("table", MainTest.jfits(args("table", TABLES, "-f", "jsonl", "-n", "4")));
     MainTest.Result text = MainTest.jfits(args("table", List.of(TABLES.get(0)), "-n", "2", "--hdu", "EVENTS"));
     assertTrue(text.out().contains("2928 rows, 7 columns"), text.out());
+  }
+
+  @Test
+  void tableShowsTheFirstRowsOfASelectionAsNumpyFindsThem() throws Exception {
+    String events = TestFiles.real(TABLES.get(0)).toString();
+    MainTest.Result r = MainTest.jfits("table", events, "--hdu", "EVENTS", "--columns", "X,PI", "--rows", "100:2000",
+        "--where", "PI > 40 && X < 9000", "-n", "4", "-f", "jsonl");
+    assertAstropyAgrees("table", r);
+    List<String> rows = new ArrayList<>();
+    List<String> columns = new ArrayList<>();
+    for (String line : r.out().lines().toList()) {
+      Matcher row = Pattern.compile("\"kind\": \"row\", \"row\": (\\d+)").matcher(line);
+      Matcher column = Pattern.compile("\"kind\": \"column\", \"name\": \"(\\w+)\"").matcher(line);
+      if (row.find()) {
+        rows.add(row.group(1));
+      } else if (column.find()) {
+        columns.add(column.group(1));
+      }
+    }
+    String numpy = TestFiles.python("from astropy.io import fits; import numpy as np, sys\n"
+        + "d = fits.getdata(sys.argv[1], 'EVENTS')\n"
+        + "i = np.nonzero((d['PI'] > 40) & (d['X'] < 9000))[0]\n"
+        + "print(', '.join(str(n) for n in i[(i >= 100) & (i < 2000)][:4]))\n", events);
+    assertEquals(numpy.strip(), String.join(", ", rows));
+    assertEquals(List.of("X", "PI"), columns);
   }
 
   @Test

@@ -103,6 +103,55 @@ class MainTest {
   }
 
   @Test
+  void anOptionTheCommandDoesNotTakeIsAUsageErrorNamingIt() {
+    String image = TestFiles.real("real/fv_ngc1316o.fits").toString();
+    String out = dir.resolve("out.fits").toString();
+    String[][] cases = {{"info", image, "--where", "X > 1"}, {"stats", image, "--columns", "A"},
+        {"verify", image, "-n", "3"}, {"diff", image, image, "--hdu", "0"}, {"copy", image, out, "--compression", "zstd"},
+        {"header", image, "--out", out}, {"cutout", image, "--box", "0,0,2,2", "--out", out, "--where", "X > 1"}};
+    for (String[] args : cases) {
+      String option = args[args.length - 2];
+      Result r = jfits(args);
+      assertEquals(Main.USAGE, r.exit(), () -> Arrays.toString(args) + ": " + r.err());
+      String longForm = option.equals("-n") ? "-n" : option;
+      assertTrue(r.err().startsWith("jfits: " + args[0] + " does not take " + longForm + " "), r.err());
+    }
+    assertFalse(Files.exists(Path.of(out)));
+    Result shortForms = jfits("info", image, "-f", "jsonl", "-J", "2");
+    assertEquals(Main.OK, shortForms.exit(), shortForms.err());
+  }
+
+  @Test
+  void anOutputThatExistsIsReplacedOnlyWithOverwrite() throws IOException {
+    String image = TestFiles.real("real/fv_ngc1316o.fits").toString();
+    String events = TestFiles.real("real/fv_rosat_evt.fits").toString();
+    String[][] commands = {{"convert", events, "--out", "OUT.csv"}, {"export", image, "--out", "OUT.npy"},
+        {"cutout", image, "--box", "0,0,4,4", "--out", "OUT.npy"}, {"preview", image, "--out", "OUT.png"},
+        {"copy", image, "OUT.fits"}, {"arith", image, "*", "2", "OUT.fits"}};
+    byte[] precious = "precious bytes".getBytes(StandardCharsets.US_ASCII);
+    for (String[] command : commands) {
+      String[] args = command.clone();
+      Path target = null;
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].startsWith("OUT.")) {
+          target = dir.resolve(args[0] + "-" + args[i]);
+          args[i] = target.toString();
+        }
+      }
+      Files.write(target, precious);
+      Result refused = jfits(args);
+      assertEquals(Main.USAGE, refused.exit(), () -> command[0] + ": " + refused.err());
+      assertTrue(refused.err().startsWith("jfits: " + target + " exists; add --overwrite to replace it"), refused.err());
+      assertArrayEquals(precious, Files.readAllBytes(target), command[0]);
+      String[] replacing = Arrays.copyOf(args, args.length + 1);
+      replacing[args.length] = "--overwrite";
+      Result replaced = jfits(replacing);
+      assertEquals(Main.OK, replaced.exit(), () -> command[0] + ": " + replaced.err());
+      assertFalse(Arrays.equals(precious, Files.readAllBytes(target)), command[0]);
+    }
+  }
+
+  @Test
   void helpExitsWith0() {
     Result r = jfits("--help");
     assertEquals(Main.OK, r.exit());
@@ -159,16 +208,16 @@ class MainTest {
     byte[] precious = "precious bytes".getBytes(StandardCharsets.US_ASCII);
     Files.write(out, precious);
     Path truncated = cut("cut-data.fits", "real/fv_ngc1316o.fits", 100_000);
-    String line = badFile(truncated, "export", truncated.toString(), "--out", out.toString());
+    String line = badFile(truncated, "export", truncated.toString(), "--out", out.toString(), "--overwrite");
     assertTrue(line.contains("HDU 0 (PRIMARY), keyword NAXIS, byte 100000"), line);
     Path test0 = TestFiles.real("real/astropy_test0.fits");
-    badFile(test0, "export", test0.toString(), "--hdu", "0", "--out", out.toString());
+    badFile(test0, "export", test0.toString(), "--hdu", "0", "--out", out.toString(), "--overwrite");
     Path table = cut("cut-table.fits", "real/fv_rate.fits", 40_000);
-    badFile(table, "export", table.toString(), "--hdu", "1", "--out", out.toString());
+    badFile(table, "export", table.toString(), "--hdu", "1", "--out", out.toString(), "--overwrite");
     Path naxis2 = broken("naxis2.fits", "real/fv_ngc1316o.fits", "NAXIS2", value("NAXIS2", "3000"));
-    badFile(naxis2, "export", naxis2.toString(), "--out", out.toString());
+    badFile(naxis2, "export", naxis2.toString(), "--out", out.toString(), "--overwrite");
     Path missing = dir.resolve("missing.fits");
-    badFile(missing, "export", missing.toString(), "--out", out.toString());
+    badFile(missing, "export", missing.toString(), "--out", out.toString(), "--overwrite");
     assertArrayEquals(precious, Files.readAllBytes(out));
     try (Stream<Path> files = Files.list(dir)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -338,7 +387,7 @@ class MainTest {
     Path out = dir.resolve("keep.npy");
     Files.writeString(out, "keep");
     Path truncated = cut("cut-data.fits", "real/fv_ngc1316o.fits", 100_000);
-    TestFiles.Run bad = separateJvm("export", truncated.toString(), "--out", out.toString());
+    TestFiles.Run bad = separateJvm("export", truncated.toString(), "--out", out.toString(), "--overwrite");
     assertEquals(1, bad.exit(), bad.stderr());
     assertEquals("", bad.stdout());
     List<String> lines = bad.stderr().lines().toList();
