@@ -3,7 +3,6 @@ package org.jfits.export;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.jfits.table.ColumnInfo;
 import org.jfits.table.FitsTable;
 import org.jfits.table.RaggedColumn;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,13 +43,8 @@ record ColumnValues(ExportColumn column, int rows, int count, Object values, boo
     RaggedColumn ragged = chunk.ragged(name);
     INDArray array = ragged != null ? ragged.values() : chunk.array(name);
     Object values = flat(array, column.leaf());
-    boolean[] nulls = column.nullable() ? elementNulls(values, ExportColumn.elementNull(info(chunk, name),
-        column.leaf()).getAsLong()) : null;
+    boolean[] nulls = column.elementNull().isPresent() ? elementNulls(values, column.elementNull().getAsLong()) : null;
     return new ColumnValues(column, rows, count(array), values, nulls, ragged != null ? ragged.offsets() : null);
-  }
-
-  private static ColumnInfo info(FitsTable chunk, String name) {
-    return chunk.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
   /** True where a leaf value ({@code int[]} or {@code long[]}) equals {@code nullValue}. */

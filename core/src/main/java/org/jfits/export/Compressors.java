@@ -17,6 +17,9 @@ import java.util.zip.GZIPOutputStream;
  * (frames) and LZ4 blocks from aircompressor, framed here; gzip from the JDK.
  */
 final class Compressors {
+  /** LZ4 frames hold blocks of up to 4 MiB. */
+  private static final int LZ4_BLOCK = 4 << 20;
+
   private Compressors() {}
 
   /** Raw Snappy, as Parquet's SNAPPY codec stores a page. */
@@ -34,9 +37,6 @@ final class Compressors {
     return compress(new Lz4Compressor(), data);
   }
 
-  /** LZ4 frames hold blocks of up to 4 MiB. */
-  private static final int LZ4_BLOCK = 4 << 20;
-
   /**
    * One LZ4 frame (the LZ4 frame format 1.6), as Arrow's LZ4_FRAME codec stores a buffer: independent
    * blocks of up to 4 MiB, each stored as is where compression would not shrink it, the content size
@@ -45,15 +45,14 @@ final class Compressors {
   static byte[] lz4Frame(byte[] data) {
     Lz4Compressor compressor = new Lz4Compressor();
     int blocks = Math.max(1, (data.length + LZ4_BLOCK - 1) / LZ4_BLOCK);
-    ByteBuffer frame = ByteBuffer.allocate(4 + 11 + blocks * 4
-        + compressor.maxCompressedLength(Math.min(data.length, LZ4_BLOCK)) * blocks + 4).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] block = new byte[compressor.maxCompressedLength(Math.min(data.length, LZ4_BLOCK))];
+    ByteBuffer frame = ByteBuffer.allocate(4 + 11 + blocks * (4 + block.length) + 4).order(ByteOrder.LITTLE_ENDIAN);
     frame.putInt(0x184D2204);
     int descriptor = frame.position();
     frame.put((byte) 0x68); // version 01, independent blocks, content size present
     frame.put((byte) 0x70); // blocks of up to 4 MiB
     frame.putLong(data.length);
     frame.put((byte) (XxHash32.hash(frame.array(), descriptor, frame.position() - descriptor) >>> 8));
-    byte[] block = new byte[compressor.maxCompressedLength(Math.min(data.length, LZ4_BLOCK))];
     for (int from = 0; from < data.length; from += LZ4_BLOCK) {
       int length = Math.min(LZ4_BLOCK, data.length - from);
       int packed = compressor.compress(data, from, length, block, 0, block.length);

@@ -39,9 +39,10 @@ import tech.tablesaw.columns.Column;
  * @param dims the fixed-size list axes, slowest first (empty for a scalar, or inside a variable-length list)
  * @param ragged how rows are variable-length lists, or {@link Ragged#NONE}
  * @param nullable true if cells (or the elements of array cells) can be null
+ * @param elementNull for an array column with nulls, the leaf value its TNULL reads as; otherwise empty
  * @param metadata {@code unit}, {@code ucd} and {@code tdisp} where the header has them
  */
-record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean nullable,
+record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean nullable, OptionalLong elementNull,
     Map<String, String> metadata) {
 
   /** Variable-length rows: none, a list with 32-bit offsets ({@code P}), or with 64-bit offsets ({@code Q}). */
@@ -58,18 +59,20 @@ record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean 
       if (table.table().containsColumn(name)) {
         Column<?> column = table.table().column(name);
         columns.add(new ExportColumn(name, leaf(column.type(), info), new long[0], Ragged.NONE,
-            nullable(column.type(), info), metadata));
+            nullable(column.type(), info), OptionalLong.empty(), metadata));
       } else if (ragged != null) {
         long[] shape = ragged.values().shape();
         Leaf leaf = Leaf.of(ragged.values().dataType());
+        OptionalLong elementNull = storedNull(info, leaf);
         columns.add(new ExportColumn(name, leaf, Arrays.copyOfRange(shape, 1, shape.length),
-            info.format().type() == 'Q' ? Ragged.LARGE_LIST : Ragged.LIST, elementNull(info, leaf).isPresent(),
+            info.format().type() == 'Q' ? Ragged.LARGE_LIST : Ragged.LIST, elementNull.isPresent(), elementNull,
             metadata));
       } else if (array != null) {
         long[] shape = array.shape();
         Leaf leaf = Leaf.of(array.dataType());
+        OptionalLong elementNull = storedNull(info, leaf);
         columns.add(new ExportColumn(name, leaf, Arrays.copyOfRange(shape, 1, shape.length), Ragged.NONE,
-            elementNull(info, leaf).isPresent(), metadata));
+            elementNull.isPresent(), elementNull, metadata));
       }
     }
     return columns;
@@ -131,7 +134,7 @@ record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean 
    * column follows a signed/unsigned convention. Empty without TNULL, for other types (scaled ones
    * read as floats), and for a TNULL the stored type cannot hold.
    */
-  static OptionalLong elementNull(ColumnInfo info, Leaf leaf) {
+  private static OptionalLong storedNull(ColumnInfo info, Leaf leaf) {
     char code = info.format().elementType();
     if (!(info.nullValue() instanceof Long tnull) || info.format().ascii() || !leaf.isInteger()
         || "BIJK".indexOf(code) < 0) {

@@ -2,10 +2,10 @@ package org.jfits.remote;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.io.InterruptedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
