@@ -10,7 +10,13 @@ import org.jfits.table.ColumnInfo;
 import org.jfits.table.FitsTable;
 import org.jfits.table.RaggedColumn;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -58,8 +64,8 @@ record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean 
       INDArray array = table.array(name);
       if (table.table().containsColumn(name)) {
         Column<?> column = table.table().column(name);
-        columns.add(new ExportColumn(name, leaf(column.type(), info), new long[0], Ragged.NONE,
-            nullable(column.type(), info), OptionalLong.empty(), metadata));
+        columns.add(new ExportColumn(name, leaf(column, info), new long[0], Ragged.NONE, nullable(column, info),
+            OptionalLong.empty(), metadata));
       } else if (ragged != null) {
         long[] shape = ragged.values().shape();
         Leaf leaf = Leaf.of(ragged.values().dataType());
@@ -92,20 +98,25 @@ record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean 
     return dims.length + (ragged == Ragged.NONE ? 0 : 1);
   }
 
-  private static Leaf leaf(ColumnType type, ColumnInfo info) {
+  /**
+   * The leaf of a scalar column, by the class of its Tablesaw column: Tablesaw's {@code ColumnType}
+   * constants are not reliable singletons (which instance a column carries depends on the order its
+   * classes were initialised in), so types are never compared by identity here.
+   */
+  private static Leaf leaf(Column<?> column, ColumnInfo info) {
     boolean binary = !info.format().ascii();
     char code = info.format().elementType();
-    if (type == ColumnType.BOOLEAN) {
+    if (column instanceof BooleanColumn) {
       return Leaf.BOOL;
-    } else if (type == ColumnType.SHORT) {
+    } else if (column instanceof ShortColumn) {
       return !binary || code != 'B' ? Leaf.INT16 : info.zero() == -128 ? Leaf.INT8 : Leaf.UINT8;
-    } else if (type == ColumnType.INTEGER) {
+    } else if (column instanceof IntColumn) {
       return binary && code == 'I' ? Leaf.UINT16 : Leaf.INT32;
-    } else if (type == ColumnType.LONG) {
+    } else if (column instanceof LongColumn) {
       return binary && code == 'J' ? Leaf.UINT32 : Leaf.INT64;
-    } else if (type == ColumnType.FLOAT) {
+    } else if (column instanceof FloatColumn) {
       return Leaf.FLOAT32;
-    } else if (type == ColumnType.DOUBLE) {
+    } else if (column instanceof DoubleColumn) {
       return Leaf.FLOAT64;
     }
     return Leaf.STRING;
@@ -115,11 +126,11 @@ record ExportColumn(String name, Leaf leaf, long[] dims, Ragged ragged, boolean 
    * Logicals (undefined values), integers with TNULL (also when scaled to double: the read makes
    * their TNULL cells NaN, and no other cell can be NaN) and ASCII-table numbers (blank fields).
    */
-  private static boolean nullable(ColumnType type, ColumnInfo info) {
-    if (type == ColumnType.BOOLEAN) {
+  private static boolean nullable(Column<?> column, ColumnInfo info) {
+    if (column instanceof BooleanColumn) {
       return true;
     }
-    if (type == ColumnType.STRING || type == ColumnType.FLOAT) {
+    if (column instanceof StringColumn || column instanceof FloatColumn) {
       return false;
     }
     if (info.format().ascii()) {

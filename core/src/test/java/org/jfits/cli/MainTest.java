@@ -362,7 +362,7 @@ class MainTest {
     return options;
   }
 
-  private static TestFiles.Run separateJvm(String... args) throws Exception {
+  static TestFiles.Run separateJvm(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launcherOptions());
